@@ -1,0 +1,105 @@
+"""Input checks and reductions shared by every loss.
+
+Each check raises ``ValueError`` naming the argument, the offending value and what was
+expected, in the style of Keras: "Expected ... Received: name=value".
+"""
+
+import numpy as np
+
+REDUCTIONS = ("mean", "sum", "none")
+
+
+def _show(value):
+    """A short repr of an offending value (arrays are never printed whole)."""
+    text = repr(value.item() if isinstance(value, np.generic) else value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def as_float(name, value):
+    """``value`` as a float64 array; a clear error for anything non-numeric."""
+    arr = np.asarray(value)
+    if arr.dtype == object or arr.dtype.kind in "USVMmc":
+        raise TypeError(
+            f"Expected `{name}` to be real numbers (array-like of int, float or bool). "
+            f"Received: {name}={_show(value)} of dtype {arr.dtype}"
+        )
+    return arr.astype(np.float64, copy=False)
+
+
+def broadcast(**arrays):
+    """Broadcast named arrays together, or say which shapes clash."""
+    try:
+        return np.broadcast_arrays(*arrays.values())
+    except ValueError:
+        shapes = ", ".join(f"{k}.shape={np.shape(v)}" for k, v in arrays.items())
+        raise ValueError(
+            f"Expected arguments whose shapes broadcast together. Received: {shapes}"
+        ) from None
+
+
+def check_unit_interval(name, arr):
+    """Values in [0, 1]; NaN passes (it propagates, as in every array library)."""
+    bad = (arr < 0) | (arr > 1)
+    if bad.any():
+        raise ValueError(
+            f"Expected `{name}` to hold probabilities in [0, 1]. "
+            f"Received: {name} containing {_show(arr[bad].flat[0])}"
+        )
+
+
+def check_above(name, arr, bound):
+    bad = arr <= bound
+    if bad.any():
+        raise ValueError(
+            f"Expected every value of `{name}` to be > {bound}. "
+            f"Received: {name} containing {_show(arr[bad].flat[0])}"
+        )
+
+
+def check_positive_finite(name, value):
+    """A hyperparameter such as delta or temperature: a positive finite number."""
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        number = None
+    if (
+        number is None
+        or np.ndim(value) != 0
+        or isinstance(value, (bool, np.bool_))
+        or not np.isfinite(number)
+        or number <= 0
+    ):
+        raise ValueError(
+            f"Expected `{name}` to be a positive finite number. Received: {name}={_show(value)}"
+        )
+    return number
+
+
+def check_reduction(reduction):
+    if not isinstance(reduction, str) or reduction not in REDUCTIONS:
+        raise ValueError(
+            f"Expected `reduction` to be one of {REDUCTIONS}. Received: reduction={_show(reduction)}"
+        )
+
+
+def reduce(values, reduction):
+    """Apply ``reduction`` to per-example losses.
+
+    The sum is rescaled when it overflows although every term is finite, so a mean of
+    huge losses stays finite when the true mean is.
+    """
+    if reduction == "none":
+        return values
+    if reduction == "mean" and values.size == 0:
+        raise ValueError(
+            "Expected at least one example to take the mean over. "
+            f"Received: an empty input of shape {values.shape}"
+        )
+    count = values.size if reduction == "mean" else 1
+    with np.errstate(over="ignore"):
+        total = np.sum(values) / count
+    if np.isinf(total) and np.isfinite(values).all():
+        scale = 2.0**-64  # exact power of two: scaling adds no rounding
+        with np.errstate(over="ignore"):
+            total = np.sum(values * scale) / count / scale
+    return np.float64(total)
