@@ -35,12 +35,12 @@ def _torch_losses():
         "mse": lambda y, p, **k: F.mse_loss(t(p), t(y), reduction="none"),
         "huber": lambda y, p, delta: F.huber_loss(t(p), t(y), reduction="none", delta=delta),
         "binary_cross_entropy": lambda y, p: F.binary_cross_entropy(t(p), t(y), reduction="none"),
-        "sigmoid_cross_entropy": lambda y, x: F.binary_cross_entropy_with_logits(t(x), t(y), reduction="none"),
+        "sigmoid_cross_entropy": lambda y, x: F.binary_cross_entropy_with_logits(
+            t(x), t(y), reduction="none"
+        ),
         "softmax_cross_entropy": lambda y, x: F.cross_entropy(t([x]), t([y]), reduction="none")[0],
         "kl_divergence": lambda p, q: F.kl_div(torch.log(t(q)), t(p), reduction="sum"),
     }
-
-
 
 
 def measure(name, n, seed):

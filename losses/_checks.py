@@ -32,9 +32,7 @@ def broadcast(**arrays):
         return np.broadcast_arrays(*arrays.values())
     except ValueError:
         shapes = ", ".join(f"{k}.shape={np.shape(v)}" for k, v in arrays.items())
-        raise ValueError(
-            f"Expected arguments whose shapes broadcast together. Received: {shapes}"
-        ) from None
+        raise ValueError(f"Expected arguments whose shapes broadcast together. Received: {shapes}") from None
 
 
 def check_unit_interval(name, arr):
@@ -69,9 +67,7 @@ def check_positive_finite(name, value):
         or not np.isfinite(number)
         or number <= 0
     ):
-        raise ValueError(
-            f"Expected `{name}` to be a positive finite number. Received: {name}={_show(value)}"
-        )
+        raise ValueError(f"Expected `{name}` to be a positive finite number. Received: {name}={_show(value)}")
     return number
 
 

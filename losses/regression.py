@@ -165,7 +165,9 @@ def _pseudo_huber(r, delta):
 def _pseudo_huber_slope(r, delta):
     a = np.abs(r)
     # r / sqrt(1 + (r/delta)**2), rewritten for |r| > delta as sign(r) delta / hypot(1, delta/r).
-    return np.where(a <= delta, r / np.sqrt(1.0 + np.square(a / delta)), np.sign(r) * delta / np.hypot(1.0, delta / a))
+    return np.where(
+        a <= delta, r / np.sqrt(1.0 + np.square(a / delta)), np.sign(r) * delta / np.hypot(1.0, delta / a)
+    )
 
 
 def pseudo_huber(y_true, y_pred, *, delta=1.0, reduction="mean"):

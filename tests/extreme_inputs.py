@@ -143,7 +143,9 @@ def _kl(rng, n):
         c = int(rng.integers(2, 6))
         p = distribution(rng, c, extreme=i % 2 == 0)
         if i % 3 == 0:  # nearly equal distributions: the sum's terms cancel
-            q = list(np.minimum(np.array(p) * (1 + rng.uniform(-1, 1, c) * 10.0 ** rng.uniform(-12, -2)), 1.0))
+            q = list(
+                np.minimum(np.array(p) * (1 + rng.uniform(-1, 1, c) * 10.0 ** rng.uniform(-12, -2)), 1.0)
+            )
         else:
             q = distribution(rng, c, extreme=i % 2 == 1)
         yield p, q, {}

@@ -33,8 +33,12 @@ def test_loss_within_4_ulp_of_mpmath(name):
     spec = losses.LOSSES[name]
     worst = max(
         (
-            (ulp_error(spec.fn(y, pred, reduction="none", **params), exact(REFERENCES[name], y, pred, **params)),
-             (y, pred, params))
+            (
+                ulp_error(
+                    spec.fn(y, pred, reduction="none", **params), exact(REFERENCES[name], y, pred, **params)
+                ),
+                (y, pred, params),
+            )
             for y, pred, params in _cases(name)
         ),
         key=lambda row: row[0],
@@ -128,7 +132,13 @@ def test_log_sum_exp_of_30_and_0_keeps_every_digit():
     # The design doc's example: log(e^30 + 1) = 30 + log1p(e^-30); naive sums lose 11 digits.
     x = [30.0, 0.0]
     assert ulp_error(losses.log_softmax(x)[0], exact(ref_log_softmax_i(0), x)) <= 1
-    assert ulp_error(losses.softmax_cross_entropy([1.0, 0.0], x), exact(REFERENCES["softmax_cross_entropy"], [1.0, 0.0], x)) <= 1
+    assert (
+        ulp_error(
+            losses.softmax_cross_entropy([1.0, 0.0], x),
+            exact(REFERENCES["softmax_cross_entropy"], [1.0, 0.0], x),
+        )
+        <= 1
+    )
 
 
 def test_kl_of_nearly_equal_distributions_keeps_its_digits():
