@@ -1,17 +1,26 @@
-"""Loss Lab (placeholder until the multipage app lands): the Huber loss and its slope."""
+"""Loss Lab: the entry point (`streamlit run app.py`), a short list of pages."""
 
-import numpy as np
-import plotly.graph_objects as go
 import streamlit as st
 
-import losses
+st.set_page_config(page_title="Loss Lab", page_icon=":material/functions:", layout="wide")
 
-st.set_page_config(page_title="Loss Lab", layout="wide")
-st.title("Loss Lab")
-delta = st.slider("δ", 0.05, 5.0, 1.0, 0.05, key="home_delta")
-r = np.linspace(-3, 3, 601)
-fig = go.Figure()
-fig.add_scatter(x=r, y=losses.huber(0.0, r, delta=delta, reduction="none"), name=f"Huber (δ={delta:g})")
-fig.add_scatter(x=r, y=losses.huber_derivative(0.0, r, delta=delta), name="derivative", line={"dash": "dot"})
-fig.update_layout(xaxis_title="residual r", yaxis_title="loss")
-st.plotly_chart(fig)
+PAGES = [
+    st.Page("pages/home.py", title="Home", icon=":material/home:", default=True),
+    st.Page(
+        "pages/regression.py", title="Regression losses", icon=":material/show_chart:", url_path="regression"
+    ),
+    st.Page(
+        "pages/binary.py", title="Binary classification", icon=":material/call_split:", url_path="binary"
+    ),
+    st.Page(
+        "pages/multiclass.py", title="Multiclass: softmax", icon=":material/bar_chart:", url_path="multiclass"
+    ),
+    st.Page(
+        "pages/kl_divergence.py",
+        title="KL divergence",
+        icon=":material/compare_arrows:",
+        url_path="kl-divergence",
+    ),
+]
+
+st.navigation(PAGES).run()

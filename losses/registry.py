@@ -88,7 +88,7 @@ _SPECS = (
         "huber",
         "Huber",
         "regression",
-        r"\begin{cases}\tfrac12 r^2 & |r|\le\delta\\ \delta\,(|r|-\tfrac12\delta) & |r|>\delta\end{cases}",
+        r"\begin{cases}\tfrac12 r^2 & |r|\le\delta\\ \delta\,(|r|-\tfrac{\delta}{2}) & |r|>\delta\end{cases}",
         r"\operatorname{clip}(r,-\delta,\delta)",
         reg.huber,
         reg.huber_derivative,

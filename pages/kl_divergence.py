@@ -1,0 +1,61 @@
+"""KL divergence between two editable distributions, both ways round."""
+
+import numpy as np
+import streamlit as st
+
+import losses
+import ui
+import viz
+
+ui.header(
+    "KL divergence",
+    "The Kullback–Leibler divergence KL(P‖Q) = Σ p log(p/q) measures the extra cost, in nats, "
+    "of coding samples of P with a code built for Q. It is 0 only when P = Q, and it is not "
+    "symmetric: KL(P‖Q) punishes Q for missing where P has mass, KL(Q‖P) the other way round.",
+)
+
+MAX_CLASSES = 6
+DEFAULT_P = (1.0, 4.0, 3.0, 2.0, 1.0, 1.0)
+DEFAULT_Q = (3.0, 3.0, 2.0, 2.0, 1.0, 1.0)
+
+
+def weights(name, defaults, classes):
+    return np.array(
+        [
+            st.slider(
+                f"{name}: weight of class {i}", 0.0, 10.0, defaults[i], 0.5, key=f"kl_{name.lower()}_{i}"
+            )
+            for i in range(classes)
+        ]
+    )
+
+
+def normalised(name, w, classes):
+    if w.sum() == 0:
+        st.warning(f"Every weight of {name} is 0, which is no distribution: using the uniform one instead.")
+        return np.full(classes, 1.0 / classes)
+    return w / w.sum()
+
+
+controls, plot = st.columns([1, 3], gap="large")
+with controls:
+    classes = st.slider("Number of classes", 2, MAX_CLASSES, 4, key="kl_classes")
+    p_col, q_col = st.columns(2)
+    with p_col:
+        p = normalised("P", weights("P", DEFAULT_P, classes), classes)
+    with q_col:
+        q = normalised("Q", weights("Q", DEFAULT_Q, classes), classes)
+
+with plot:
+    forward, backward = losses.kl_divergence(p, q), losses.kl_divergence(q, p)
+    a, b = st.columns(2)
+    a.metric("KL(P‖Q)", "∞" if np.isinf(forward) else f"{forward:.6f} nats")
+    b.metric("KL(Q‖P)", "∞" if np.isinf(backward) else f"{backward:.6f} nats")
+    if np.isinf(forward) or np.isinf(backward):
+        st.info("A divergence is infinite where the first distribution has mass and the second has none.")
+    ui.chart(viz.kl_figure(p, q), key="kl_chart", filename="kl-divergence")
+    ui.formula(losses.LOSSES["kl_divergence"])
+    st.caption(
+        "PyTorch's `kl_div(input, target)` takes log q first and p second, and wants "
+        '`reduction="batchmean"` for this per-example mean.'
+    )

@@ -1,0 +1,68 @@
+"""Running the app's pages with Streamlit's AppTest and reading back what they drew."""
+
+import base64
+import json
+from pathlib import Path
+
+import numpy as np
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parents[1]
+PAGES = [
+    "pages/home.py",
+    "pages/regression.py",
+    "pages/binary.py",
+    "pages/multiclass.py",
+    "pages/kl_divergence.py",
+]
+
+
+def open_page(page, **widget_values):
+    """The app from its entry point, switched to ``page`` and run once (then again with
+    the given widget values set, by key)."""
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.switch_page(page)
+    at.run()
+    if widget_values:
+        for key, value in widget_values.items():
+            at.session_state[key] = value
+        at.run()
+    return at
+
+
+def decode(array):
+    """A Plotly array as stored in figure JSON: a list, or {"dtype", "bdata"[, "shape"]}."""
+    if isinstance(array, dict) and "bdata" in array:
+        values = np.frombuffer(base64.b64decode(array["bdata"]), dtype=np.dtype(array["dtype"]))
+        if "shape" in array:
+            values = values.reshape([int(n) for n in str(array["shape"]).split(",")])
+        return values.astype(np.float64)
+    return np.asarray([np.nan if v is None else v for v in array], dtype=np.float64)
+
+
+def figures(at):
+    """The JSON of every Plotly chart on the page, in page order."""
+    return [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
+
+
+def chart_config(at, index=0):
+    return json.loads(at.get("plotly_chart")[index].proto.config)
+
+
+def traces(figure):
+    """{trace name: trace} (the loss panel's trace for names used in two panels)."""
+    out = {}
+    for trace in figure["data"]:
+        out.setdefault(trace.get("name"), trace)
+    return out
+
+
+def drawn_numbers(figure):
+    """Every numeric array a figure draws (x, y, customdata), decoded."""
+    for trace in figure["data"]:
+        for field in ("x", "y", "customdata"):
+            values = trace.get(field)
+            if values is None:
+                continue
+            if isinstance(values, dict) or (values and not isinstance(values[0], str)):
+                yield trace.get("name"), field, decode(values)

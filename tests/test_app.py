@@ -1,0 +1,217 @@
+"""Every page, the way a user uses it: AppTest runs the real app from its entry point."""
+
+import numpy as np
+import pytest
+from apptest_helpers import PAGES, chart_config, decode, drawn_numbers, figures, open_page, traces
+
+import losses
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_page_runs_and_draws_finite_charts(page):
+    at = open_page(page)
+    assert not at.exception
+    assert at.title, "every page has a title"
+    charts = figures(at)
+    assert charts
+    for figure in charts:
+        for name, field, values in drawn_numbers(figure):
+            assert np.isfinite(values).all() or (
+                field == "y" and np.isnan(values).any() and "KL" in str(name)
+            ), (page, name, field)
+
+
+def _widgets(at):
+    return [*at.slider, *at.toggle, *at.selectbox]
+
+
+def _seen(at):
+    """What a user sees change: the charts, the numbers, the tables and which controls are enabled."""
+    return (
+        figures(at),
+        [m.value for m in at.metric],
+        [str(d.value) for d in at.dataframe],
+        [(w.key, w.disabled) for w in _widgets(at)],
+    )
+
+
+@pytest.mark.parametrize("page", [p for p in PAGES if p != "pages/home.py"])
+def test_every_widget_at_its_extremes(page):
+    """Each slider to its min and max, each toggle flipped, each select through its
+    options: every rerun is free of exceptions, and every control changes the page.
+    (A disabled control, such as the linked Pseudo-Huber δ, is moved in its own test.)"""
+    at = open_page(page)
+    keys = [w.key for w in _widgets(at) if not w.disabled]
+    assert keys
+    for key in keys:
+        at = open_page(page)
+        widget = next(w for w in _widgets(at) if w.key == key)
+        before = _seen(at)
+        if widget.type == "slider":
+            values = [widget.min, widget.max]
+        elif widget.type == "toggle":
+            values = [not widget.value]
+        else:
+            values = list(widget.options)
+        changed = False
+        for value in values:
+            next(w for w in _widgets(at) if w.key == key).set_value(value)
+            at.run()
+            assert not at.exception, (page, key, value)
+            changed |= _seen(at) != before
+        assert changed, f"{page}: moving {key} changed nothing"
+
+
+def test_regression_default_view_reproduces_the_articles_plot():
+    at = open_page("pages/regression.py")
+    shown = traces(figures(at)[0])
+    assert {"L1 (MAE)", "L2 (MSE)"} <= set(shown)
+    x = decode(shown["L1 (MAE)"]["x"])
+    assert x.min() == -1.0
+    assert x.max() == 1.0  # prediction in [-1, 1], target 0
+
+
+def test_regression_curves_are_what_losses_computes():
+    at = open_page(
+        "pages/regression.py",
+        reg_show_huber=True,
+        reg_show_pseudo_huber=True,
+        reg_show_log_cosh=True,
+        reg_huber_delta=2.5,
+        reg_r_max=6.0,
+        reg_link_deltas=False,
+        reg_pseudo_delta=0.35,
+    )
+    shown = traces(figures(at)[0])
+    for title, fn, derivative, params in (
+        ("Huber (δ = 2.5)", losses.huber, losses.huber_derivative, {"delta": 2.5}),
+        ("Pseudo-Huber (δ = 0.35)", losses.pseudo_huber, losses.pseudo_huber_derivative, {"delta": 0.35}),
+        ("log-cosh", losses.log_cosh, losses.log_cosh_derivative, {}),
+        ("L2 (MSE)", losses.mse, losses.mse_derivative, {}),
+    ):
+        trace = shown[title]
+        x = decode(trace["x"])
+        assert x.max() == 6.0
+        np.testing.assert_array_equal(decode(trace["y"]), fn(0.0, x, reduction="none", **params))
+        np.testing.assert_array_equal(decode(trace["customdata"]), derivative(0.0, x, **params))
+    # the kink of Huber is a sample point, so the corner is drawn sharp
+    assert 2.5 in decode(shown["Huber (δ = 2.5)"]["x"])
+
+
+def test_regression_linked_deltas_follow_huber():
+    at = open_page("pages/regression.py", reg_show_pseudo_huber=True, reg_huber_delta=3.0)
+    assert "Pseudo-Huber (δ = 3)" in traces(figures(at)[0])
+    assert at.slider(key="reg_pseudo_delta").disabled
+
+
+def test_regression_unlinked_pseudo_huber_delta_moves_to_its_extremes():
+    at = open_page("pages/regression.py", reg_show_pseudo_huber=True, reg_link_deltas=False)
+    assert not at.slider(key="reg_pseudo_delta").disabled
+    for value in (0.05, 5.0):
+        at.slider(key="reg_pseudo_delta").set_value(value)
+        at.run()
+        assert not at.exception
+        assert f"Pseudo-Huber (δ = {value:g})" in traces(figures(at)[0])
+
+
+def test_regression_outlier_table():
+    at = open_page("pages/regression.py", reg_outlier=11.0)
+    table = at.dataframe[0].value
+    rows = {row["loss"]: row for row in table.to_dict("records")}
+    # one residual of 10 among residuals 0.1, 0.1, 0.05, 0.05, 0: hand-derived shares
+    assert rows["L1 (MAE)"]["outlier's loss"] == pytest.approx(10.0)
+    assert rows["L1 (MAE)"]["outlier's share"] == pytest.approx(10 / 10.3)
+    assert rows["L2 (MSE)"]["outlier's share"] == pytest.approx(100 / 100.025)
+    assert rows["RMSE"]["cost"] == pytest.approx(np.sqrt(100.025 / 6))
+    assert "MSLE" in rows
+
+
+def test_regression_download_is_named_after_the_figure():
+    at = open_page("pages/regression.py", reg_huber_delta=1.5)
+    options = chart_config(at)["toImageButtonOptions"]
+    assert options["filename"] == "regression_huber-delta-1.5_range-1"
+    assert (options["width"], options["height"]) == (1200, 675)
+
+
+def test_binary_curves_are_what_losses_computes():
+    at = open_page("pages/binary.py", bin_p=0.2, bin_score=-3.5)
+    bce, margin, sigmoid = figures(at)
+    for y in (1, 0):
+        trace = traces(bce)[f"binary cross-entropy, y = {y}"]
+        p = decode(trace["x"])
+        assert p.min() > 0
+        assert p.max() < 1
+        np.testing.assert_array_equal(
+            decode(trace["y"]), losses.binary_cross_entropy(float(y), p, reduction="none")
+        )
+        np.testing.assert_array_equal(
+            decode(trace["customdata"]), losses.binary_cross_entropy_derivative(float(y), p)
+        )
+    hinge = traces(margin)["hinge"]
+    m = decode(hinge["x"])
+    np.testing.assert_array_equal(decode(hinge["y"]), losses.hinge(1.0, m, reduction="none"))
+    assert 1.0 in m  # the hinge's corner is sampled
+    bars = next(t for t in sigmoid["data"] if t["type"] == "bar")
+    np.testing.assert_array_equal(
+        decode(bars["y"]), [losses.sigmoid_cross_entropy(1.0, -3.5), losses.sigmoid_cross_entropy(0.0, -3.5)]
+    )
+    assert at.metric[0].value == f"{losses.binary_cross_entropy(1.0, 0.2):.4f}"
+
+
+def test_multiclass_bars_are_what_losses_computes():
+    at = open_page(
+        "pages/multiclass.py", mc_classes=4, mc_score_3=4.5, mc_temperature=0.5, mc_true_class="class 2"
+    )
+    scores = np.array([2.0, 1.0, 0.1, 4.5])
+    score_bars, prob_bars, grad_bars = figures(at)[0]["data"]
+    np.testing.assert_array_equal(decode(score_bars["y"]), scores)
+    probs = losses.softmax(scores, temperature=0.5)
+    np.testing.assert_array_equal(decode(prob_bars["y"]), probs)
+    y = np.eye(4)[2]
+    np.testing.assert_allclose(decode(grad_bars["y"]), (probs - y) / 0.5, rtol=1e-12, atol=1e-15)
+    values = [m.value for m in at.metric]
+    assert len(set(values)) == 1, "categorical, sparse and softmax cross-entropy give one number"
+    assert values[0] == f"{-np.log(probs[2]):.6f}"
+
+
+def test_kl_metrics_and_asymmetry():
+    at = open_page("pages/kl_divergence.py", kl_classes=2, kl_p_0=1.0, kl_p_1=1.0, kl_q_0=3.0, kl_q_1=1.0)
+    p, q = np.array([0.5, 0.5]), np.array([0.75, 0.25])
+    forward = 0.5 * np.log(0.5 / 0.75) + 0.5 * np.log(0.5 / 0.25)
+    backward = 0.75 * np.log(0.75 / 0.5) + 0.25 * np.log(0.25 / 0.5)
+    assert at.metric[0].value == f"{forward:.6f} nats"
+    assert at.metric[1].value == f"{backward:.6f} nats"
+    bars = traces(figures(at)[0])
+    np.testing.assert_array_equal(decode(bars["P"]["y"]), p)
+    np.testing.assert_array_equal(decode(bars["Q"]["y"]), q)
+
+
+def test_kl_with_an_empty_distribution_warns_and_keeps_running():
+    at = open_page("pages/kl_divergence.py", kl_classes=2, kl_q_0=0.0, kl_q_1=0.0)
+    assert not at.exception
+    assert any("Every weight of Q is 0" in w.value for w in at.warning)
+
+
+def test_kl_infinite_divergence_is_shown_not_drawn():
+    at = open_page("pages/kl_divergence.py", kl_classes=2, kl_q_0=0.0)
+    assert at.metric[0].value == "∞"
+    assert not at.exception
+
+
+def test_home_links_every_page():
+    at = open_page("pages/home.py")
+    text = " ".join(m.value for m in at.markdown)
+    for path in ("(regression)", "(binary)", "(multiclass)", "(kl-divergence)"):
+        assert path in text
+    assert len(figures(at)) == 4  # one preview per page
+
+
+def test_fewer_classes_than_the_chosen_true_class_keeps_running():
+    at = open_page("pages/multiclass.py", mc_classes=6)
+    at.selectbox(key="mc_true_class").set_value("class 5")
+    at.run()
+    at.slider(key="mc_classes").set_value(3)
+    at.run()
+    assert not at.exception
+    assert len(figures(at)[0]["data"][0]["x"]) == 3
+    assert at.selectbox(key="mc_true_class").value == "class 0"

@@ -1,0 +1,117 @@
+"""The figure module without Streamlit: traces, names, axis titles, finite data."""
+
+import numpy as np
+import plotly.graph_objects as go
+import pytest
+
+import losses
+import viz
+from viz.figures import REGRESSION_CURVES
+
+ALL_FIGURES = {
+    "regression": lambda: viz.regression_figure(
+        REGRESSION_CURVES, huber_delta=0.7, pseudo_delta=2.0, r_max=10.0
+    ),
+    "bce": lambda: viz.bce_figure(0.3),
+    "margin": lambda: viz.margin_figure(),
+    "sigmoid": lambda: viz.sigmoid_demo_figure(-7.5),
+    "softmax": lambda: viz.softmax_demo_figure([5.0, -5.0, 0.0], temperature=0.1, true_class=1),
+    "kl": lambda: viz.kl_figure([0.5, 0.5, 0.0], [0.2, 0.3, 0.5]),
+    "outlier": lambda: viz.outlier_figure(1000.0, delta=1.0),
+}
+
+
+def _arrays(fig):
+    for trace in fig.data:
+        for field in ("x", "y", "customdata"):
+            values = getattr(trace, field, None)
+            if values is not None and not isinstance(np.asarray(values).flat[0], str):
+                yield trace.name, field, np.asarray(values, dtype=float)
+
+
+@pytest.mark.parametrize("name", list(ALL_FIGURES))
+def test_figure_is_complete(name):
+    fig = ALL_FIGURES[name]()
+    assert isinstance(fig, go.Figure)
+    assert fig.layout.template.layout.colorway == viz.TEMPLATE.layout.colorway
+    assert fig.layout.title.text
+    assert fig.layout.uirevision  # zoom and pan survive a parameter change
+    axes = [a for a in fig.layout if a.startswith(("xaxis", "yaxis"))]
+    titled = [a for a in axes if fig.layout[a].title.text]
+    # every y-axis has a title, and at least the bottom x-axis of each column
+    assert all(fig.layout[a].title.text for a in axes if a.startswith("yaxis")), axes
+    assert any(a.startswith("xaxis") for a in titled)
+    for trace in fig.data:
+        assert trace.name
+
+
+@pytest.mark.parametrize("name", [n for n in ALL_FIGURES if n != "kl"])
+def test_no_non_finite_value_is_drawn(name):
+    for trace, field, values in _arrays(ALL_FIGURES[name]()):
+        assert np.isfinite(values).all(), (trace, field)
+
+
+def test_kl_marks_an_infinite_term_instead_of_drawing_it():
+    fig = viz.kl_figure([0.5, 0.5], [1.0, 0.0])
+    terms = next(t for t in fig.data if t.name.startswith("p·log"))
+    assert np.isnan(terms.y[1])
+    assert terms.text[1] == "∞"
+
+
+def test_regression_legend_shows_the_live_deltas_and_colours_from_the_registry():
+    fig = viz.regression_figure(("huber", "pseudo_huber"), huber_delta=0.7, pseudo_delta=2.0)
+    names = [t.name for t in fig.data if t.showlegend is not False]
+    assert names == ["Huber (δ = 0.7)", "Pseudo-Huber (δ = 2)"]
+    assert fig.data[0].line.color == losses.LOSSES["huber"].colour
+    assert fig.layout.yaxis.title.text == "loss"
+    assert fig.layout.yaxis2.title.text == "derivative"
+    assert "residual" in fig.layout.xaxis2.title.text
+
+
+def test_regression_hover_shows_x_loss_and_gradient():
+    fig = viz.regression_figure(("mse",))
+    template = fig.data[0].hovertemplate
+    assert "%{x" in template
+    assert "loss = %{y" in template
+    assert "gradient = %{customdata" in template
+    np.testing.assert_array_equal(
+        fig.data[0].customdata, losses.mse_derivative(0.0, np.asarray(fig.data[0].x))
+    )
+
+
+def test_curves_are_sampled_at_the_kinks():
+    assert 0.7 in viz.regression_figure(("huber",), huber_delta=0.7).data[0].x
+    assert -0.7 in viz.regression_figure(("huber",), huber_delta=0.7).data[0].x
+    margin = viz.margin_figure(("hinge",)).data[0].x
+    assert 1.0 in margin
+    assert len(margin) >= 801
+
+
+def test_bce_marks_one_over_e():
+    fig = viz.bce_figure()
+    marker = next(t for t in fig.data if t.name == "loss crosses 1")
+    assert marker.x[0] == pytest.approx(1 / np.e)
+    assert marker.y[0] == pytest.approx(1.0)
+
+
+def test_export_config_has_a_fixed_size_and_the_name():
+    config = viz.export_config("regression_delta-1")
+    assert config["toImageButtonOptions"]["filename"] == "regression_delta-1"
+    assert (
+        config["toImageButtonOptions"]["width"],
+        config["toImageButtonOptions"]["height"],
+    ) == viz.EXPORT_SIZE
+
+
+def test_outlier_rows_by_hand():
+    rows = {r["loss"]: r for r in viz.outlier_rows(3.0, delta=1.0)}
+    # residuals 0.1, 0.1, 0.05, 0.05, 0 and the outlier's 2
+    assert rows["L1 (MAE)"]["outlier's loss"] == pytest.approx(2.0)
+    assert rows["Huber (δ = 1)"]["outlier's loss"] == pytest.approx(1.5)
+    assert rows["L2 (MSE)"]["cost"] == pytest.approx((0.01 + 0.01 + 0.0025 + 0.0025 + 4) / 6)
+
+
+def test_thumbnail_is_small_and_bare():
+    small = viz.thumbnail(viz.bce_figure())
+    assert small.layout.height == 170
+    assert small.layout.showlegend is False

@@ -1,0 +1,48 @@
+"""The one Plotly template of Loss Lab and the export settings of every chart."""
+
+import plotly.graph_objects as go
+import plotly.io as pio
+
+from losses import OKABE_ITO
+
+EXPORT_SIZE = (1200, 675)  # pixels of a downloaded image, whatever the screen
+
+FONT = "Inter, Helvetica Neue, Arial, sans-serif"
+
+# Built on plotly_white, set explicitly on every figure: importing Streamlit makes
+# Plotly's default template "streamlit", whose colours only st.plotly_chart fills in.
+TEMPLATE = go.layout.Template(pio.templates["plotly_white"])
+TEMPLATE.layout.update(
+    font={"family": FONT, "size": 15, "color": "#222"},
+    colorway=list(OKABE_ITO.values()),
+    margin={"l": 70, "r": 20, "t": 60, "b": 60},
+    hoverlabel={"font": {"family": FONT, "size": 14}},
+    legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "xanchor": "left", "x": 0},
+    title={"font": {"size": 18}},
+)
+TEMPLATE.layout.xaxis.update(
+    zeroline=True,
+    zerolinecolor="#bbb",
+    showspikes=True,
+    spikemode="across",
+    spikethickness=1,
+    spikedash="dot",
+    spikecolor="#888",
+)
+TEMPLATE.layout.yaxis.update(zeroline=True, zerolinecolor="#bbb")
+
+
+def export_config(filename):
+    """st.plotly_chart / Plotly config: the modebar's image download is named after the
+    figure and always has the same pixel size."""
+    width, height = EXPORT_SIZE
+    return {
+        "displaylogo": False,
+        "toImageButtonOptions": {
+            "format": "png",
+            "filename": filename,
+            "width": width,
+            "height": height,
+            "scale": 1,
+        },
+    }
