@@ -42,8 +42,10 @@ with controls:
     classes = st.slider("Number of classes", 2, MAX_CLASSES, 4, key="kl_classes")
     p_col, q_col = st.columns(2)
     with p_col:
+        st.markdown("**P** (weights)")
         p = normalised("P", weights("P", DEFAULT_P, classes), classes)
     with q_col:
+        st.markdown("**Q** (weights)")
         q = normalised("Q", weights("Q", DEFAULT_Q, classes), classes)
 
 with plot:

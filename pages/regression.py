@@ -23,7 +23,7 @@ with controls:
         if st.toggle(LOSSES[name].title, value=name in ("mae", "mse"), key=f"reg_show_{name}")
     ]
     huber_delta = st.slider("Huber δ", 0.05, 5.0, 1.0, 0.05, key="reg_huber_delta")
-    linked = st.toggle("Pseudo-Huber uses the same δ", value=True, key="reg_link_deltas")
+    linked = st.toggle("Same δ for both", value=True, key="reg_link_deltas")
     pseudo_delta = st.slider("Pseudo-Huber δ", 0.05, 5.0, 1.0, 0.05, key="reg_pseudo_delta", disabled=linked)
     if linked:
         pseudo_delta = huber_delta

@@ -360,4 +360,5 @@ def thumbnail(fig, height=170):
     small.update_xaxes(title_text=None, showticklabels=False)
     small.update_yaxes(title_text=None, showticklabels=False)
     small.layout.annotations = ()
+    small.update_traces(text=None)  # bar labels and markers' captions are unreadable that small
     return small

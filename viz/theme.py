@@ -15,10 +15,18 @@ TEMPLATE = go.layout.Template(pio.templates["plotly_white"])
 TEMPLATE.layout.update(
     font={"family": FONT, "size": 15, "color": "#222"},
     colorway=list(OKABE_ITO.values()),
-    margin={"l": 70, "r": 20, "t": 60, "b": 60},
+    margin={"l": 70, "r": 20, "t": 110, "b": 60},
     hoverlabel={"font": {"family": FONT, "size": 14}},
-    legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "xanchor": "left", "x": 0},
-    title={"font": {"size": 18}},
+    # the title at the very top, the legend in a row of its own between it and the plot
+    legend={"orientation": "h", "yanchor": "bottom", "y": 1.03, "xanchor": "left", "x": 0},
+    title={
+        "font": {"size": 18},
+        "y": 0.985,
+        "yref": "container",
+        "yanchor": "top",
+        "x": 0.01,
+        "xanchor": "left",
+    },
 )
 TEMPLATE.layout.xaxis.update(
     zeroline=True,

@@ -1,0 +1,1 @@
+"""Developer tooling shared by the browser tests, the benchmarks and the scripts."""
