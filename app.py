@@ -2,21 +2,33 @@
 
 import streamlit as st
 
-st.set_page_config(page_title="Loss Lab", page_icon=":material/functions:", layout="wide")
+st.set_page_config(page_title="Loss Lab", page_icon="assets/favicon.png", layout="wide")
 
+# The pages live in app_pages/, not pages/: Streamlit 1.67 still scans a pages/ folder on
+# a first visit to a page's URL, and then either runs that file without this navigation
+# or shows "Page not found". Every view must open from a link, so the folder is renamed.
 PAGES = [
-    st.Page("pages/home.py", title="Home", icon=":material/home:", default=True),
+    st.Page("app_pages/home.py", title="Home", icon=":material/home:", default=True),
     st.Page(
-        "pages/regression.py", title="Regression losses", icon=":material/show_chart:", url_path="regression"
+        "app_pages/regression.py",
+        title="Regression losses",
+        icon=":material/show_chart:",
+        url_path="regression-losses",
     ),
     st.Page(
-        "pages/binary.py", title="Binary classification", icon=":material/call_split:", url_path="binary"
+        "app_pages/binary.py",
+        title="Binary classification",
+        icon=":material/call_split:",
+        url_path="binary-classification",
     ),
     st.Page(
-        "pages/multiclass.py", title="Multiclass: softmax", icon=":material/bar_chart:", url_path="multiclass"
+        "app_pages/multiclass.py",
+        title="Multiclass: softmax",
+        icon=":material/bar_chart:",
+        url_path="softmax",
     ),
     st.Page(
-        "pages/kl_divergence.py",
+        "app_pages/kl_divergence.py",
         title="KL divergence",
         icon=":material/compare_arrows:",
         url_path="kl-divergence",

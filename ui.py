@@ -1,9 +1,15 @@
 """What every page repeats: the header, a chart with its export settings, formulas.
 Pages stay a description of the UI; the maths is in ``losses``, the figures in ``viz``."""
 
+import os
+
 import streamlit as st
 
+from chart_component import live_chart
 from viz import export_config
+
+# Plain st.plotly_chart instead of the in-place chart: the latency benchmark's baseline.
+PLAIN_CHARTS = os.environ.get("LOSSLAB_PLAIN_CHARTS") == "1"
 
 
 def header(title, intro):
@@ -12,9 +18,13 @@ def header(title, intro):
 
 
 def chart(fig, key, filename=None):
-    """A Plotly chart in our own template (theme=None: Streamlit's theme would replace
-    it) whose image download is named after the figure."""
-    st.plotly_chart(fig, key=key, theme=None, width="stretch", config=export_config(filename or key))
+    """A Plotly chart in our own template, updated in place on every rerun, whose image
+    download is named after the figure."""
+    config = export_config(filename or key)
+    if PLAIN_CHARTS:  # theme=None: Streamlit's theme would replace our template
+        st.plotly_chart(fig, key=key, theme=None, width="stretch", config=config)
+    else:
+        live_chart(fig, key=key, config={**config, "responsive": True}, name=filename or key)
 
 
 def formula(spec, params=None):

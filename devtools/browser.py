@@ -109,8 +109,32 @@ def chromium(playwright):
 
 
 def wait_idle(page, timeout=30_000):
-    """Until the script run has ended and every chart is drawn."""
-    page.wait_for_selector(IDLE, timeout=timeout)
+    """Until a script run has ended and every chart on the page is drawn.
+
+    Before its first run the app is "notRunning" too, so at least one drawn chart is
+    required as well (every page of the app has one).
+    """
     page.wait_for_function(
-        "() => [...document.querySelectorAll('.js-plotly-plot')].every(p => p._fullLayout)", timeout=timeout
+        """() => {
+            const root = document.querySelector('[data-test-script-state]');
+            const plots = [...document.querySelectorAll('.js-plotly-plot')];
+            return root && root.dataset.testScriptState === 'notRunning'
+                && plots.length > 0 && plots.every(p => p._fullLayout);
+        }""",
+        timeout=timeout,
     )
+
+
+# Streamlit's own probes for a base path when a page URL is opened directly: it asks
+# /<page>/_stcore/health and /<page>/_stcore/host-config, gets 404, and falls back.
+STREAMLIT_BASE_PATH_PROBES = ("/_stcore/health", "/_stcore/host-config")
+
+
+def console_errors(messages):
+    """The console errors that are not Streamlit's base-path probes."""
+    return [
+        (text, where)
+        for kind, text, where in messages
+        if kind == "error"
+        and not (text.startswith("Failed to load resource") and where.endswith(STREAMLIT_BASE_PATH_PROBES))
+    ]

@@ -16,7 +16,7 @@ def main():
     with running_app() as url, sync_playwright() as playwright, chromium(playwright) as browser:
         page = browser.new_page()
         page.set_viewport_size({"width": 1440, "height": 960})
-        page.goto(f"{url}/regression")
+        page.goto(f"{url}/regression-losses")
         wait_idle(page)
         for label in ("Huber", "Pseudo-Huber"):
             page.get_by_text(label, exact=True).click()

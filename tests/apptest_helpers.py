@@ -9,11 +9,11 @@ from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parents[1]
 PAGES = [
-    "pages/home.py",
-    "pages/regression.py",
-    "pages/binary.py",
-    "pages/multiclass.py",
-    "pages/kl_divergence.py",
+    "app_pages/home.py",
+    "app_pages/regression.py",
+    "app_pages/binary.py",
+    "app_pages/multiclass.py",
+    "app_pages/kl_divergence.py",
 ]
 
 
@@ -21,6 +21,7 @@ def open_page(page, **widget_values):
     """The app from its entry point, switched to ``page`` and run once (then again with
     the given widget values set, by key)."""
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.run()  # registers the st.navigation pages, so switch_page finds them by file
     at.switch_page(page)
     at.run()
     if widget_values:
@@ -40,13 +41,24 @@ def decode(array):
     return np.asarray([np.nan if v is None else v for v in array], dtype=np.float64)
 
 
+def _live_charts(at):
+    return [
+        json.loads(c.proto.json)
+        for c in at.get("bidi_component")
+        if c.proto.component_name == "losslab.live_chart"
+    ]
+
+
 def figures(at):
-    """The JSON of every Plotly chart on the page, in page order."""
-    return [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
+    """The JSON of every Plotly chart on the page: the static ones, then the in-place
+    ones, each in page order."""
+    static = [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
+    return static + [json.loads(chart["figure"]) for chart in _live_charts(at)]
 
 
 def chart_config(at, index=0):
-    return json.loads(at.get("plotly_chart")[index].proto.config)
+    """The Plotly config of the in-place chart ``index``."""
+    return _live_charts(at)[index]["config"]
 
 
 def traces(figure):

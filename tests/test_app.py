@@ -35,7 +35,7 @@ def _seen(at):
     )
 
 
-@pytest.mark.parametrize("page", [p for p in PAGES if p != "pages/home.py"])
+@pytest.mark.parametrize("page", [p for p in PAGES if p != "app_pages/home.py"])
 def test_every_widget_at_its_extremes(page):
     """Each slider to its min and max, each toggle flipped, each select through its
     options: every rerun is free of exceptions, and every control changes the page.
@@ -63,7 +63,7 @@ def test_every_widget_at_its_extremes(page):
 
 
 def test_regression_default_view_reproduces_the_articles_plot():
-    at = open_page("pages/regression.py")
+    at = open_page("app_pages/regression.py")
     shown = traces(figures(at)[0])
     assert {"L1 (MAE)", "L2 (MSE)"} <= set(shown)
     x = decode(shown["L1 (MAE)"]["x"])
@@ -73,7 +73,7 @@ def test_regression_default_view_reproduces_the_articles_plot():
 
 def test_regression_curves_are_what_losses_computes():
     at = open_page(
-        "pages/regression.py",
+        "app_pages/regression.py",
         reg_show_huber=True,
         reg_show_pseudo_huber=True,
         reg_show_log_cosh=True,
@@ -99,13 +99,13 @@ def test_regression_curves_are_what_losses_computes():
 
 
 def test_regression_linked_deltas_follow_huber():
-    at = open_page("pages/regression.py", reg_show_pseudo_huber=True, reg_huber_delta=3.0)
+    at = open_page("app_pages/regression.py", reg_show_pseudo_huber=True, reg_huber_delta=3.0)
     assert "Pseudo-Huber (δ = 3)" in traces(figures(at)[0])
     assert at.slider(key="reg_pseudo_delta").disabled
 
 
 def test_regression_unlinked_pseudo_huber_delta_moves_to_its_extremes():
-    at = open_page("pages/regression.py", reg_show_pseudo_huber=True, reg_link_deltas=False)
+    at = open_page("app_pages/regression.py", reg_show_pseudo_huber=True, reg_link_deltas=False)
     assert not at.slider(key="reg_pseudo_delta").disabled
     for value in (0.05, 5.0):
         at.slider(key="reg_pseudo_delta").set_value(value)
@@ -115,7 +115,7 @@ def test_regression_unlinked_pseudo_huber_delta_moves_to_its_extremes():
 
 
 def test_regression_outlier_table():
-    at = open_page("pages/regression.py", reg_outlier=11.0)
+    at = open_page("app_pages/regression.py", reg_outlier=11.0)
     table = at.dataframe[0].value
     rows = {row["loss"]: row for row in table.to_dict("records")}
     # one residual of 10 among residuals 0.1, 0.1, 0.05, 0.05, 0: hand-derived shares
@@ -127,14 +127,14 @@ def test_regression_outlier_table():
 
 
 def test_regression_download_is_named_after_the_figure():
-    at = open_page("pages/regression.py", reg_huber_delta=1.5)
+    at = open_page("app_pages/regression.py", reg_huber_delta=1.5)
     options = chart_config(at)["toImageButtonOptions"]
     assert options["filename"] == "regression_huber-delta-1.5_range-1"
     assert (options["width"], options["height"]) == (1200, 675)
 
 
 def test_binary_curves_are_what_losses_computes():
-    at = open_page("pages/binary.py", bin_p=0.2, bin_score=-3.5)
+    at = open_page("app_pages/binary.py", bin_p=0.2, bin_score=-3.5)
     bce, margin, sigmoid = figures(at)
     for y in (1, 0):
         trace = traces(bce)[f"binary cross-entropy, y = {y}"]
@@ -160,7 +160,7 @@ def test_binary_curves_are_what_losses_computes():
 
 def test_multiclass_bars_are_what_losses_computes():
     at = open_page(
-        "pages/multiclass.py", mc_classes=4, mc_score_3=4.5, mc_temperature=0.5, mc_true_class="class 2"
+        "app_pages/multiclass.py", mc_classes=4, mc_score_3=4.5, mc_temperature=0.5, mc_true_class="class 2"
     )
     scores = np.array([2.0, 1.0, 0.1, 4.5])
     score_bars, prob_bars, grad_bars = figures(at)[0]["data"]
@@ -175,7 +175,7 @@ def test_multiclass_bars_are_what_losses_computes():
 
 
 def test_kl_metrics_and_asymmetry():
-    at = open_page("pages/kl_divergence.py", kl_classes=2, kl_p_0=1.0, kl_p_1=1.0, kl_q_0=3.0, kl_q_1=1.0)
+    at = open_page("app_pages/kl_divergence.py", kl_classes=2, kl_p_0=1.0, kl_p_1=1.0, kl_q_0=3.0, kl_q_1=1.0)
     p, q = np.array([0.5, 0.5]), np.array([0.75, 0.25])
     forward = 0.5 * np.log(0.5 / 0.75) + 0.5 * np.log(0.5 / 0.25)
     backward = 0.75 * np.log(0.75 / 0.5) + 0.25 * np.log(0.25 / 0.5)
@@ -187,27 +187,27 @@ def test_kl_metrics_and_asymmetry():
 
 
 def test_kl_with_an_empty_distribution_warns_and_keeps_running():
-    at = open_page("pages/kl_divergence.py", kl_classes=2, kl_q_0=0.0, kl_q_1=0.0)
+    at = open_page("app_pages/kl_divergence.py", kl_classes=2, kl_q_0=0.0, kl_q_1=0.0)
     assert not at.exception
     assert any("Every weight of Q is 0" in w.value for w in at.warning)
 
 
 def test_kl_infinite_divergence_is_shown_not_drawn():
-    at = open_page("pages/kl_divergence.py", kl_classes=2, kl_q_0=0.0)
+    at = open_page("app_pages/kl_divergence.py", kl_classes=2, kl_q_0=0.0)
     assert at.metric[0].value == "∞"
     assert not at.exception
 
 
 def test_home_links_every_page():
-    at = open_page("pages/home.py")
+    at = open_page("app_pages/home.py")
     text = " ".join(m.value for m in at.markdown)
-    for path in ("(regression)", "(binary)", "(multiclass)", "(kl-divergence)"):
+    for path in ("(regression-losses)", "(binary-classification)", "(softmax)", "(kl-divergence)"):
         assert path in text
     assert len(figures(at)) == 4  # one preview per page
 
 
 def test_fewer_classes_than_the_chosen_true_class_keeps_running():
-    at = open_page("pages/multiclass.py", mc_classes=6)
+    at = open_page("app_pages/multiclass.py", mc_classes=6)
     at.selectbox(key="mc_true_class").set_value("class 5")
     at.run()
     at.slider(key="mc_classes").set_value(3)

@@ -46,6 +46,7 @@ def export_config(filename):
     width, height = EXPORT_SIZE
     return {
         "displaylogo": False,
+        "modeBarButtonsToRemove": ["sendDataToCloud"],  # "Share chart": an online service
         "toImageButtonOptions": {
             "format": "png",
             "filename": filename,

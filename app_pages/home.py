@@ -17,25 +17,25 @@ st.markdown(
 
 MAP = [
     (
-        "pages/regression.py",
+        "app_pages/regression.py",
         "Regression losses",
         "L1, L2, Huber, Pseudo-Huber and log-cosh against the residual, with the outlier example.",
         viz.regression_figure(("mae", "mse", "huber")),
     ),
     (
-        "pages/binary.py",
+        "app_pages/binary.py",
         "Binary classification",
         "Cross-entropy against the probability, hinge against the margin, and the sigmoid squashing a score.",
         viz.bce_figure(),
     ),
     (
-        "pages/multiclass.py",
+        "app_pages/multiclass.py",
         "Multiclass: softmax",
         "Scores → probabilities → cross-entropy and its gradient.",
         viz.softmax_demo_figure([2.0, 1.0, 0.1]),
     ),
     (
-        "pages/kl_divergence.py",
+        "app_pages/kl_divergence.py",
         "KL divergence",
         "Two distributions, and why KL(P‖Q) ≠ KL(Q‖P).",
         viz.kl_figure([0.1, 0.4, 0.3, 0.2], [0.3, 0.3, 0.2, 0.2]),
@@ -58,8 +58,8 @@ st.markdown(
     "The output activation and the loss are chosen together:\n\n"
     "| problem | output activation | loss | page |\n"
     "|---|---|---|---|\n"
-    "| regression | linear | MSE (L2); MAE (L1) or Huber when outliers should not dominate | [Regression losses](regression) |\n"
-    "| binary classification | sigmoid | binary cross-entropy (or hinge on the raw score) | [Binary classification](binary) |\n"
-    "| multiclass, one label per example | softmax | categorical cross-entropy (one-hot labels) or sparse categorical cross-entropy (integer labels) | [Multiclass: softmax](multiclass) |\n"
+    "| regression | linear | MSE (L2); MAE (L1) or Huber when outliers should not dominate | [Regression losses](regression-losses) |\n"
+    "| binary classification | sigmoid | binary cross-entropy (or hinge on the raw score) | [Binary classification](binary-classification) |\n"
+    "| multiclass, one label per example | softmax | categorical cross-entropy (one-hot labels) or sparse categorical cross-entropy (integer labels) | [Multiclass: softmax](softmax) |\n"
     "| matching a whole distribution | softmax | KL divergence | [KL divergence](kl-divergence) |\n"
 )
