@@ -6,26 +6,35 @@ over the whole float64 range (see the design doc, "Exactness").
 
 import numpy as np
 
+from ._blocks import blockwise, shaped
 from ._checks import as_float, broadcast, check_above, check_positive_finite, check_reduction, reduce
 from ._fp import LN2_HI, LN2_LO, log_ratio
 
 
+def _inputs(y_true, y_pred):
+    return broadcast(y_true=as_float("y_true", y_true), y_pred=as_float("y_pred", y_pred))
+
+
 def _residual(y_true, y_pred):
-    y_true, y_pred = broadcast(y_true=as_float("y_true", y_true), y_pred=as_float("y_pred", y_pred))
+    y_true, y_pred = _inputs(y_true, y_pred)
     with np.errstate(over="ignore", invalid="ignore"):
         return y_pred - y_true
 
 
+def _of_residual(per_element, y_true, y_pred, params):
+    """per_element(y_pred - y_true), the residual formed block by block with the rest."""
+    y_true, y_pred = _inputs(y_true, y_pred)
+    with np.errstate(over="ignore", under="ignore", invalid="ignore", divide="ignore"):
+        return blockwise(lambda t, p: per_element(p - t, **params), y_true, y_pred)
+
+
 def _loss(per_element, y_true, y_pred, reduction, **params):
     check_reduction(reduction)
-    with np.errstate(over="ignore", under="ignore", invalid="ignore", divide="ignore"):
-        values = per_element(_residual(y_true, y_pred), **params)
-    return reduce(values, reduction)
+    return reduce(_of_residual(per_element, y_true, y_pred, params), reduction)
 
 
 def _derivative(per_element, y_true, y_pred, **params):
-    with np.errstate(over="ignore", under="ignore", invalid="ignore", divide="ignore"):
-        return per_element(_residual(y_true, y_pred), **params)
+    return _of_residual(per_element, y_true, y_pred, params)
 
 
 # --- L1 -------------------------------------------------------------------------------
@@ -94,43 +103,49 @@ def rmse_derivative(y_true, y_pred):
 
 # --- MSLE -----------------------------------------------------------------------------
 def _log1p_difference(y_true, y_pred):
-    """log1p(y_pred) - log1p(y_true) without cancellation.
+    """log1p(y_pred) - log1p(y_true) without cancellation, for inputs > -1, and y_pred,
+    both flattened, and the shape of the result.
 
     Near equal arguments: log1p((a - b) / (1 + b)), whose argument has no cancellation.
     Otherwise log((1 + a) / (1 + b)) through log_ratio, where |result| >= log 2 makes
     the rounding of 1 + a and 1 + b harmless.
     """
-    y_true, y_pred = broadcast(y_true=as_float("y_true", y_true), y_pred=as_float("y_pred", y_pred))
+    y_true, y_pred = _inputs(y_true, y_pred)
     check_above("y_true", y_true, -1)
     check_above("y_pred", y_pred, -1)
+    t, p = np.ravel(y_true), np.ravel(y_pred)
     with np.errstate(over="ignore", invalid="ignore", divide="ignore", under="ignore"):
-        a1, b1 = 1.0 + y_pred, 1.0 + y_true
-        near = (a1 <= 2 * b1) & (b1 <= 2 * a1)
-        close = np.log1p((y_pred - y_true) / b1)
-        far = log_ratio(a1, b1)
-        return np.where(near, close, far), a1
+        d = blockwise(lambda t, p: np.log1p((p - t) / (1.0 + t)), t, p)
+        # log_ratio is costly and needed only where 1 + a and 1 + b differ by more than 2x,
+        # that is where the first form is outside [-log 2, log 2] (or NaN): a few elements.
+        far = np.flatnonzero(~((d <= LN2_HI) & (d >= -LN2_HI)))
+        d[far] = log_ratio(1.0 + p[far], 1.0 + t[far])
+    return d, p, y_true.shape
 
 
 def msle(y_true, y_pred, *, reduction="mean"):
     """Mean squared logarithmic error: (log1p(y_pred) - log1p(y_true))**2, inputs > -1."""
     check_reduction(reduction)
-    d, _ = _log1p_difference(y_true, y_pred)
+    d, _, shape = _log1p_difference(y_true, y_pred)
     with np.errstate(under="ignore"):
-        return reduce(np.square(d), reduction)
+        return reduce(shaped(np.square(d, out=d), shape), reduction)
 
 
 def msle_derivative(y_true, y_pred):
     """2 (log1p(y_pred) - log1p(y_true)) / (1 + y_pred)."""
-    d, a1 = _log1p_difference(y_true, y_pred)
+    d, p, shape = _log1p_difference(y_true, y_pred)
     with np.errstate(under="ignore", over="ignore"):
-        return 2.0 * (d / a1)
+        return shaped(blockwise(lambda d, p: 2.0 * (d / (1.0 + p)), d, p), shape)
 
 
 # --- Huber ----------------------------------------------------------------------------
 def _huber(r, delta):
     a = np.abs(r)
-    # (0.5 r) r, not 0.5 (r r): r r overflows for |r| > 1.3e154 where half of it does not.
-    return np.where(a <= delta, (0.5 * r) * r, delta * (a - 0.5 * delta))
+    # With m = min(|r|, delta) both pieces are m (|r| - m / 2): (0.5 |r|) |r| inside, where
+    # |r| - |r| / 2 is exact and |r| (|r| / 2) does not overflow for |r| > 1.3e154 as r r
+    # would, and delta (|r| - delta / 2) outside. No branch to select.
+    m = np.minimum(a, delta)
+    return m * (a - 0.5 * m)
 
 
 def huber(y_true, y_pred, *, delta=1.0, reduction="mean"):
@@ -149,25 +164,33 @@ def huber_derivative(y_true, y_pred, *, delta=1.0):
 
 
 # --- Pseudo-Huber ---------------------------------------------------------------------
+def _pseudo_huber_parts(a, delta):
+    """min(u, 1), v and sqrt(1 + v**2), for z = |r| / delta, u = delta / |r| and
+    v = min(z, u): v is z up to delta and u beyond, so v**2 <= 1 neither overflows (z**2
+    would) nor needs hypot."""
+    u = delta / a
+    v = np.minimum(a / delta, u)
+    return np.minimum(u, 1.0), v, np.sqrt(1.0 + v * v)
+
+
 def _pseudo_huber(r, delta):
     a = np.abs(r)
-    small = a <= delta
-    z = a / delta
-    # |z| <= 1: delta**2 (sqrt(1 + z**2) - 1) = r**2 / (sqrt(1 + z**2) + 1), no cancellation.
-    inner = a * (a / (np.sqrt(1.0 + z * z) + 1.0))
-    # |z| > 1: with u = delta / |r| the same is |r| delta / (hypot(1, u) + u), which
-    # neither overflows (z**2 would) nor loses delta against an infinite z.
-    u = delta / a
-    outer = (a / (np.hypot(1.0, u) + u)) * delta
-    return np.where(small, inner, outer)
+    low, v, root = _pseudo_huber_parts(a, delta)
+    # delta**2 (sqrt(1 + z**2) - 1) is (|r| / (sqrt(1 + z**2) + 1)) |r| up to delta and
+    # (|r| / (sqrt(1 + u**2) + u)) delta beyond: no cancellation, and delta is not lost
+    # against an infinite z. min(u, 1) (low) and min(|r|, delta) pick the piece.
+    # root + low is summed as (1 + low) + (the rounding error of 1 + low + root - 1), with
+    # root - 1 = v**2 / (root + 1): one rounding, where root + low would add a second.
+    one_low = 1.0 + low
+    denominator = one_low + (((1.0 - one_low) + low) + v * v / (root + 1.0))
+    return (a / denominator) * np.minimum(a, delta)
 
 
 def _pseudo_huber_slope(r, delta):
+    # r / sqrt(1 + z**2), which beyond delta is sign(r) delta / sqrt(1 + u**2).
     a = np.abs(r)
-    # r / sqrt(1 + (r/delta)**2), rewritten for |r| > delta as sign(r) delta / hypot(1, delta/r).
-    return np.where(
-        a <= delta, r / np.sqrt(1.0 + np.square(a / delta)), np.sign(r) * delta / np.hypot(1.0, delta / a)
-    )
+    _, _, root = _pseudo_huber_parts(a, delta)
+    return np.copysign(np.minimum(a, delta) / root, r)
 
 
 def pseudo_huber(y_true, y_pred, *, delta=1.0, reduction="mean"):
