@@ -22,22 +22,46 @@ with controls:
         for name in viz.figures.REGRESSION_CURVES
         if st.toggle(LOSSES[name].title, value=name in ("mae", "mse"), key=f"reg_show_{name}")
     ]
-    huber_delta = st.slider("Huber δ", 0.05, 5.0, 1.0, 0.05, key="reg_huber_delta")
     linked = st.toggle("Same δ for both", value=True, key="reg_link_deltas")
-    pseudo_delta = st.slider("Pseudo-Huber δ", 0.05, 5.0, 1.0, 0.05, key="reg_pseudo_delta", disabled=linked)
-    if linked:
-        pseudo_delta = huber_delta
     r_max = st.slider("Residual range ±", 0.5, 10.0, 1.0, 0.5, key="reg_r_max")
+
+# The δ sliders belong to the chart: a step redraws the curves at once (chart_component).
+HUBER_DELTA = ui.Slider("huber_delta", "Huber δ", 0.05, 5.0, 0.05, 1.0)
+PSEUDO_DELTA = ui.Slider("pseudo_delta", "Pseudo-Huber δ", 0.05, 5.0, 0.05, 1.0, disabled=linked)
+deltas = ui.chart_values("reg_chart", [HUBER_DELTA, PSEUDO_DELTA])
+huber_delta = deltas["huber_delta"]
+pseudo_delta = huber_delta if linked else deltas["pseudo_delta"]
 
 with plot:
     if not shown:
         st.info("Switch on at least one loss to draw its curve.")
     fig = viz.regression_figure(shown, huber_delta=huber_delta, pseudo_delta=pseudo_delta, r_max=r_max)
-    ui.chart(fig, key="reg_chart", filename=f"regression_huber-delta-{huber_delta:g}_range-{r_max:g}")
+    moved_by_huber_delta = ("huber", "pseudo_huber") if linked else ("huber",)
+    variants = {
+        "huber_delta": viz.regression_variants(
+            shown, moved_by_huber_delta, HUBER_DELTA.window(huber_delta), r_max=r_max
+        )
+    }
+    if not linked:
+        variants["pseudo_delta"] = viz.regression_variants(
+            shown, ("pseudo_huber",), PSEUDO_DELTA.window(pseudo_delta), r_max=r_max
+        )
+    ui.chart(
+        fig,
+        key="reg_chart",
+        filename=f"regression_huber-delta-{huber_delta:g}_range-{r_max:g}",
+        sliders=[HUBER_DELTA, PSEUDO_DELTA],
+        values={"huber_delta": huber_delta, "pseudo_delta": pseudo_delta},
+        variants=variants,
+    )
     with st.expander("Formulas", expanded=True):
-        deltas = {"huber": huber_delta, "pseudo_huber": pseudo_delta}
         for name in shown:
-            ui.formula(LOSSES[name], {"delta": deltas[name]} if name in deltas else None)
+            ui.formula(
+                LOSSES[name],
+                {"delta": {"huber": huber_delta, "pseudo_huber": pseudo_delta}[name]}
+                if LOSSES[name].params
+                else None,
+            )
 
 st.subheader("One outlier among good predictions")
 st.markdown(

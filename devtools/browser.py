@@ -45,8 +45,9 @@ def free_port():
 
 
 @contextlib.contextmanager
-def running_app(script="app.py", timeout=60):
-    """Yield the base URL of the app served by ``streamlit run`` on a free port."""
+def running_app(script="app.py", timeout=60, env=None):
+    """Yield the base URL of the app served by ``streamlit run`` on a free port
+    (``env``: extra environment variables for the app)."""
     port = free_port()
     url = f"http://127.0.0.1:{port}"
     command = [
@@ -65,7 +66,9 @@ def running_app(script="app.py", timeout=60):
         "false",
     ]
     with tempfile.TemporaryFile() as log:
-        process = subprocess.Popen(command, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
+        process = subprocess.Popen(
+            command, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env={**os.environ, **(env or {})}
+        )
         try:
             deadline = time.monotonic() + timeout
             while not _healthy(url):

@@ -41,7 +41,8 @@ def decode(array):
     return np.asarray([np.nan if v is None else v for v in array], dtype=np.float64)
 
 
-def _live_charts(at):
+def live_charts(at):
+    """The data of every in-place chart: figure JSON, config, its sliders and variants."""
     return [
         json.loads(c.proto.json)
         for c in at.get("bidi_component")
@@ -53,12 +54,12 @@ def figures(at):
     """The JSON of every Plotly chart on the page: the static ones, then the in-place
     ones, each in page order."""
     static = [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
-    return static + [json.loads(chart["figure"]) for chart in _live_charts(at)]
+    return static + [json.loads(chart["figure"]) for chart in live_charts(at)]
 
 
 def chart_config(at, index=0):
     """The Plotly config of the in-place chart ``index``."""
-    return _live_charts(at)[index]["config"]
+    return live_charts(at)[index]["config"]
 
 
 def traces(figure):

@@ -2,7 +2,16 @@
 
 import numpy as np
 import pytest
-from apptest_helpers import PAGES, chart_config, decode, drawn_numbers, figures, open_page, traces
+from apptest_helpers import (
+    PAGES,
+    chart_config,
+    decode,
+    drawn_numbers,
+    figures,
+    live_charts,
+    open_page,
+    traces,
+)
 
 import losses
 
@@ -32,6 +41,7 @@ def _seen(at):
         [m.value for m in at.metric],
         [str(d.value) for d in at.dataframe],
         [(w.key, w.disabled) for w in _widgets(at)],
+        [chart["sliders"] for chart in live_charts(at)],
     )
 
 
@@ -77,10 +87,9 @@ def test_regression_curves_are_what_losses_computes():
         reg_show_huber=True,
         reg_show_pseudo_huber=True,
         reg_show_log_cosh=True,
-        reg_huber_delta=2.5,
         reg_r_max=6.0,
         reg_link_deltas=False,
-        reg_pseudo_delta=0.35,
+        reg_chart={"huber_delta": 2.5, "pseudo_delta": 0.35},  # the chart's own δ sliders
     )
     shown = traces(figures(at)[0])
     for title, fn, derivative, params in (
@@ -98,20 +107,52 @@ def test_regression_curves_are_what_losses_computes():
     assert 2.5 in decode(shown["Huber (δ = 2.5)"]["x"])
 
 
+def _chart_sliders(at, index=0):
+    return {s["name"]: s for s in live_charts(at)[index]["sliders"]}
+
+
 def test_regression_linked_deltas_follow_huber():
-    at = open_page("app_pages/regression.py", reg_show_pseudo_huber=True, reg_huber_delta=3.0)
+    at = open_page("app_pages/regression.py", reg_show_pseudo_huber=True, reg_chart={"huber_delta": 3.0})
     assert "Pseudo-Huber (δ = 3)" in traces(figures(at)[0])
-    assert at.slider(key="reg_pseudo_delta").disabled
+    sliders = _chart_sliders(at)
+    assert sliders["pseudo_delta"]["disabled"]
+    assert sliders["pseudo_delta"]["value"] == 3.0
 
 
-def test_regression_unlinked_pseudo_huber_delta_moves_to_its_extremes():
-    at = open_page("app_pages/regression.py", reg_show_pseudo_huber=True, reg_link_deltas=False)
-    assert not at.slider(key="reg_pseudo_delta").disabled
-    for value in (0.05, 5.0):
-        at.slider(key="reg_pseudo_delta").set_value(value)
+@pytest.mark.parametrize("name", ["huber_delta", "pseudo_delta"])
+def test_regression_delta_sliders_at_their_extremes(name):
+    """The chart's own δ sliders (not st.slider widgets, so walked here by hand)."""
+    at = open_page(
+        "app_pages/regression.py", reg_show_huber=True, reg_show_pseudo_huber=True, reg_link_deltas=False
+    )
+    spec = _chart_sliders(at)[name]
+    assert not spec["disabled"]
+    title = {"huber_delta": "Huber", "pseudo_delta": "Pseudo-Huber"}[name]
+    for value in (spec["min"], spec["max"], spec["max"] + 10.0):  # beyond the range: clipped
+        at.session_state["reg_chart"] = {name: value}
         at.run()
         assert not at.exception
-        assert f"Pseudo-Huber (δ = {value:g})" in traces(figures(at)[0])
+        assert f"{title} (δ = {min(value, spec['max']):g})" in traces(figures(at)[0])
+
+
+def test_regression_delta_variants_are_the_curves_of_those_deltas():
+    """What a key press draws before the rerun must be exactly what the rerun draws."""
+    at = open_page("app_pages/regression.py", reg_show_huber=True, reg_chart={"huber_delta": 0.5})
+    variants = live_charts(at)[0]["variants"]["huber_delta"]
+    assert 0.5 in variants["values"]
+    assert variants["traces"] == [[4, 5]]  # Huber is the third loss shown
+    i = variants["values"].index(0.55)
+    curve = variants["curves"][i][0]
+    x = decode(curve["x"])
+    assert 0.55 in x
+    np.testing.assert_array_equal(decode(curve["loss"]), losses.huber(0.0, x, delta=0.55, reduction="none"))
+    np.testing.assert_array_equal(decode(curve["gradient"]), losses.huber_derivative(0.0, x, delta=0.55))
+    assert curve["name"] == "Huber (δ = 0.55)"
+    # and the rerun at 0.55 draws the very same trace
+    at.session_state["reg_chart"] = {"huber_delta": 0.55}
+    at.run()
+    drawn = traces(figures(at)[0])["Huber (δ = 0.55)"]
+    np.testing.assert_array_equal(decode(drawn["y"]), decode(curve["loss"]))
 
 
 def test_regression_outlier_table():
@@ -127,7 +168,7 @@ def test_regression_outlier_table():
 
 
 def test_regression_download_is_named_after_the_figure():
-    at = open_page("app_pages/regression.py", reg_huber_delta=1.5)
+    at = open_page("app_pages/regression.py", reg_chart={"huber_delta": 1.5})
     options = chart_config(at)["toImageButtonOptions"]
     assert options["filename"] == "regression_huber-delta-1.5_range-1"
     assert (options["width"], options["height"]) == (1200, 675)

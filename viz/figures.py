@@ -75,28 +75,54 @@ def _add_curve(fig, x, loss, gradient, *, name, colour, group, x_name, dash=None
 REGRESSION_CURVES = ("mae", "mse", "huber", "pseudo_huber", "log_cosh")
 
 
+def regression_curve(name, *, r_max=1.0, delta=None):
+    """One regression loss against the residual: x, loss, gradient and its legend name.
+    Huber's grid holds its kinks at ±delta, so the corner is drawn sharp."""
+    spec = LOSSES[name]
+    params = {"delta": delta} if spec.params else {}
+    r = grid(-r_max, r_max, kinks=(-delta, delta) if name == "huber" else ())
+    return {
+        "x": r,
+        "loss": spec.fn(0.0, r, reduction="none", **params),
+        "gradient": spec.derivative(0.0, r, **params),
+        "name": _label(spec, params),
+    }
+
+
 def regression_figure(shown=("mae", "mse"), *, huber_delta=1.0, pseudo_delta=1.0, r_max=1.0):
     """Loss and derivative against the residual (target 0, so the residual is the
-    prediction) for the losses in ``shown``; the deltas appear in the legend."""
+    prediction) for the losses in ``shown``; the deltas appear in the legend. The loss of
+    ``shown[k]`` is trace 2k, its derivative trace 2k + 1."""
     deltas = {"huber": huber_delta, "pseudo_huber": pseudo_delta}
-    r = grid(-r_max, r_max, kinks=(-huber_delta, huber_delta) if "huber" in shown else ())
     fig = _loss_and_gradient_figure()
     for name in shown:
-        spec = LOSSES[name]
-        params = {"delta": deltas[name]} if name in deltas else {}
+        curve = regression_curve(name, r_max=r_max, delta=deltas.get(name))
         _add_curve(
             fig,
-            r,
-            spec.fn(0.0, r, reduction="none", **params),
-            spec.derivative(0.0, r, **params),
-            name=_label(spec, params),
-            colour=spec.colour,
+            curve["x"],
+            curve["loss"],
+            curve["gradient"],
+            name=curve["name"],
+            colour=LOSSES[name].colour,
             group=name,
             x_name="r",
         )
     fig.update_xaxes(title_text=X_AXES["residual"] + "  (target y = 0)", row=2, col=1)
     fig.update_layout(title="Regression losses against the residual", uirevision="regression")
     return fig
+
+
+def regression_variants(shown, losses_of_delta, values, *, r_max=1.0):
+    """For each delta in ``values``, the curves of ``losses_of_delta`` (those of ``shown``
+    whose delta it is) as regression_figure would draw them, with the indices of their
+    loss and derivative traces: what the chart shows at once while a delta slider moves,
+    before Python has rerun."""
+    moved = [name for name in shown if name in losses_of_delta]
+    return {
+        "values": list(values),
+        "traces": [[2 * shown.index(name), 2 * shown.index(name) + 1] for name in moved],
+        "curves": [[regression_curve(name, r_max=r_max, delta=delta) for name in moved] for delta in values],
+    }
 
 
 # --- binary classification ------------------------------------------------------------

@@ -7,14 +7,15 @@ import pytest
 
 from devtools.browser import console_errors, wait_idle
 
-# url path, the slider (by position among the page's sliders) that changes the first chart
+# url path, a Streamlit slider that changes the page's first chart
 PAGES = {
     "": None,
-    "regression-losses": 2,  # "Residual range ±"
-    "binary-classification": 0,  # "Predicted probability p"
-    "softmax": 1,  # "Score of class 0"
-    "kl-divergence": 1,  # P's weight of class 0
+    "regression-losses": ".st-key-reg_r_max input",
+    "binary-classification": ".st-key-bin_p input",
+    "softmax": ".st-key-mc_score_0 input",
+    "kl-divergence": ".st-key-kl_p_0 input",
 }
+HUBER_DELTA = "input[aria-label='Huber δ']"
 NAVIGATION = ["Home", "Regression losses", "Binary classification", "Multiclass: softmax", "KL divergence"]
 
 # what a chart has drawn: its traces' decoded data (the figure's own arrays stay base64)
@@ -44,7 +45,7 @@ def test_keyboard_slider_redraws_the_chart_in_place(page, app_url, path):
     _open(page, app_url, path)
     before = page.evaluate(DRAWN, 0)
     page.evaluate("() => { document.querySelectorAll('.js-plotly-plot')[0].lossLabMark = 'same element'; }")
-    slider = page.get_by_role("slider").nth(PAGES[path])
+    slider = page.locator(PAGES[path])
     slider.focus()
     slider.press("ArrowRight")
     page.wait_for_function(f"() => ({DRAWN})(0) !== {json.dumps(before)}", timeout=30_000)
@@ -75,12 +76,35 @@ def test_zoom_survives_a_parameter_change(page, app_url):
     assert zoomed[0][1] - zoomed[0][0] < 1.0
     filename = "() => document.querySelectorAll('.js-plotly-plot')[0]._context.toImageButtonOptions.filename"
     assert page.evaluate(filename) == "regression_huber-delta-1_range-1"
-    slider = page.get_by_role("slider").nth(0)  # Huber δ
+    slider = page.locator(HUBER_DELTA)
     slider.focus()
     slider.press("ArrowRight")
     page.wait_for_function(f"() => ({filename})() === 'regression_huber-delta-1.05_range-1'", timeout=30_000)
     wait_idle(page)
     assert page.evaluate(RANGES) == zoomed
+
+
+def test_chart_slider_redraws_at_once_then_the_page_follows(page, app_url):
+    """The δ slider belongs to the chart: a key press restyles the curves from the
+    precomputed variants, and once the slider rests Python reruns with the new δ."""
+    _open(page, app_url, "regression-losses")
+    page.get_by_text("Huber", exact=True).click()
+    page.wait_for_function("() => document.querySelector('.js-plotly-plot')._fullData.length === 6")
+    wait_idle(page)
+    names = "() => document.querySelector('.js-plotly-plot')._fullData.map(t => t.name)"
+    slider = page.locator(HUBER_DELTA)
+    slider.focus()
+    slider.press("ArrowRight")
+    page.wait_for_function(f"() => ({names})().includes('Huber (δ = 1.05)')", timeout=5_000)
+    # the rest of the page (formulas, outlier table) catches up after the rerun
+    page.wait_for_function(
+        "() => document.body.innerText.includes('Huber (δ = 1.05)') "
+        "&& [...document.querySelectorAll('.katex')].some(k => k.textContent.includes('1.05'))",
+        timeout=30_000,
+    )
+    wait_idle(page)
+    assert page.locator(HUBER_DELTA).input_value() == "1.05"
+    assert page.locator('[data-testid="stException"]').count() == 0
 
 
 def test_hover_and_image_download_are_there(page, app_url):
