@@ -220,3 +220,43 @@ def live_chart(fig, *, key, config, name, sliders=(), values=None, variants=None
 
 def _ignore():
     """State callbacks must exist for each slider; the page reads the value on rerun."""
+
+
+COPY_LINK_JS = """
+export default function (component) {
+  const { parentElement } = component;
+  if (parentElement.querySelector("button")) return;
+  const button = document.createElement("button");
+  button.type = "button";
+  button.className = "losslab-copy-link";
+  button.textContent = "Copy link to this view";
+  const note = document.createElement("div");
+  note.className = "losslab-copy-note";
+  button.addEventListener("click", async () => {
+    const url = window.location.href;  // every control of the page is in it
+    try {
+      await navigator.clipboard.writeText(url);
+      note.textContent = "Copied: anyone opening it sees this view.";
+    } catch (error) {
+      note.textContent = url;  // no clipboard here: show the link to copy by hand
+    }
+  });
+  parentElement.append(button, note);
+}
+"""
+
+COPY_LINK_CSS = """
+.losslab-copy-link { font: inherit; padding: 0.35rem 0.8rem; border-radius: 0.5rem; cursor: pointer;
+  border: 1px solid rgba(49, 51, 63, 0.2); background: white; }
+.losslab-copy-link:hover { border-color: #0072B2; color: #0072B2; }
+.losslab-copy-note { font-size: 0.8rem; margin-top: 0.3rem; overflow-wrap: anywhere; color: #555; }
+"""
+
+_copy_link = st.components.v2.component(
+    "losslab.copy_link", js=COPY_LINK_JS, css=COPY_LINK_CSS, isolate_styles=False
+)
+
+
+def copy_link():
+    """A button that copies the page's URL: every control lives in it."""
+    _copy_link(key="copy_link", data={})

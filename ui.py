@@ -5,16 +5,110 @@ import os
 
 import streamlit as st
 
-from chart_component import Slider, live_chart  # noqa: F401  (Slider: for the pages)
+from chart_component import Slider, copy_link, live_chart  # noqa: F401  (Slider: for the pages)
 from viz import export_config
 
 # Plain st.plotly_chart instead of the in-place chart: the latency benchmark's baseline.
 PLAIN_CHARTS = os.environ.get("LOSSLAB_PLAIN_CHARTS") == "1"
 
 
+PRESENT = "present"  # the URL key (and widget key) of presentation mode
+STREAMLIT_URL_KEYS = {"embed", "embed_options"}  # Streamlit's own
+
+# Presentation mode: big type for a projector; figures get larger fonts and thicker lines.
+PRESENTATION_CSS = """<style>
+.stMainBlockContainer { font-size: 1.3rem; }
+.stMainBlockContainer h1 { font-size: 3.2rem; }
+.stMainBlockContainer p, .stMainBlockContainer label, .stMainBlockContainer li { font-size: 1.3rem !important; }
+[data-testid="stMetricValue"] { font-size: 2.6rem; }
+</style>"""
+
+
 def header(title, intro):
+    """Start a page: the URL it was opened with is read here, before any widget takes
+    its value from it; the sidebar's presentation mode and link; title and intro."""
+    st.session_state["_url_opened_with"] = {key: st.query_params.get_all(key) for key in st.query_params}
+    st.session_state["_url_controls"] = {}
+    with st.sidebar:
+        present = toggle(
+            "Presentation mode",
+            False,
+            key=PRESENT,
+            help="Big type and thick lines for a projector; "
+            "the explanations fold away. Part of the link, so a prepared link opens in it.",
+        )
+        copy_link()
+    st.session_state["_url_warning"] = st.empty()
     st.title(title)
-    st.markdown(intro)
+    if present:
+        st.markdown(PRESENTATION_CSS, unsafe_allow_html=True)  # a constant: nothing from the URL
+        with st.expander("What this page shows"):
+            st.markdown(intro)
+    else:
+        st.markdown(intro)
+    return present
+
+
+def presenting():
+    return bool(st.session_state.get(PRESENT))
+
+
+# --- controls that live in the URL ----------------------------------------------------
+def _register(key, check):
+    st.session_state["_url_controls"][key] = check
+
+
+def slider(label, low, high, default, step=None, *, key, **kwargs):
+    """st.slider bound to the URL parameter ``key``."""
+    value = st.slider(label, low, high, default, step, key=key, bind="query-params", **kwargs)
+    _register(key, lambda raw: low <= float(raw) <= high and abs(float(raw) - st.session_state[key]) < 1e-9)
+    return value
+
+
+def toggle(label, value=False, *, key, **kwargs):
+    """st.toggle bound to the URL parameter ``key``."""
+    value = st.toggle(label, value=value, key=key, bind="query-params", **kwargs)
+    _register(
+        key, lambda raw: raw.lower() in ("true", "false") and (raw.lower() == "true") == st.session_state[key]
+    )
+    return value
+
+
+def selectbox(label, options, *, key, **kwargs):
+    """st.selectbox bound to the URL parameter ``key``."""
+    value = st.selectbox(label, options, key=key, bind="query-params", **kwargs)
+    _register(key, lambda raw: raw in options and raw == st.session_state[key])
+    return value
+
+
+def url_report():
+    """End a page: one warning naming every URL parameter the page could not use
+    (unknown, repeated, not a number, out of range, ...), which fell back to defaults."""
+    ignored = []
+    for key, raws in st.session_state.get("_url_opened_with", {}).items():
+        if key in STREAMLIT_URL_KEYS:
+            continue
+        check = st.session_state["_url_controls"].get(key)
+        try:
+            usable = check is not None and len(raws) == 1 and check(raws[0])
+        except (ValueError, TypeError, OverflowError):
+            usable = False
+        if not usable:
+            ignored.append(key)
+            if check is None and key in st.query_params:
+                del st.query_params[key]  # unknown: dropped from the link too
+    if ignored:
+        names = ", ".join(_plain(key) for key in sorted(ignored)[:10]) + (" …" if len(ignored) > 10 else "")
+        st.session_state["_url_warning"].warning(
+            f"The link had settings this page could not use, so it shows the defaults for them: {names}",
+            icon=":material/link_off:",
+        )
+
+
+def _plain(text, limit=40):
+    """Text from the URL shown as plain text: shortened, every Markdown sign escaped."""
+    text = text if len(text) <= limit else text[:limit] + "…"
+    return "".join("\\" + c if not c.isalnum() and c not in " …" else c for c in text)
 
 
 def chart(fig, key, filename=None, *, sliders=(), values=None, variants=None):
@@ -22,6 +116,9 @@ def chart(fig, key, filename=None, *, sliders=(), values=None, variants=None):
     download is named after the figure; ``sliders`` are drawn with it and move it at
     once (see chart_component)."""
     config = export_config(filename or key)
+    if presenting():  # for the projector: larger type, thicker lines
+        fig.update_layout(font_size=22, title_font_size=26, legend_font_size=22)
+        fig.update_traces(line_width=6, selector={"type": "scatter"})
     if PLAIN_CHARTS:  # theme=None: Streamlit's theme would replace our template
         for slider in sliders:  # the baseline: the same controls as Streamlit sliders
             st.slider(
@@ -46,11 +143,34 @@ def chart(fig, key, filename=None, *, sliders=(), values=None, variants=None):
 
 
 def chart_values(key, sliders):
-    """The values of a chart's own sliders: what the user set (or the defaults)."""
+    """The values of a chart's own sliders: what the user set in this session, else what
+    the link says (when usable), else the defaults. The URL is kept in step: a slider's
+    name is its URL parameter."""
     if PLAIN_CHARTS:
         return {s.name: s.clip(st.session_state.get(f"{key}_{s.name}")) for s in sliders}
     state = st.session_state.get(key) or {}
-    return {s.name: s.clip(state.get(s.name) if hasattr(state, "get") else None) for s in sliders}
+    values = {}
+    for s in sliders:
+        value = state.get(s.name) if hasattr(state, "get") else None
+        if value is None:
+            value = _url_number(s.name, s.min, s.max)
+        values[s.name] = s.clip(value)
+        _register(s.name, lambda raw, s=s: s.min <= float(raw) <= s.max)
+        if values[s.name] == s.default:
+            st.query_params.pop(s.name, None)
+        else:
+            st.query_params[s.name] = f"{values[s.name]:g}"
+    return values
+
+
+def _url_number(name, low, high):
+    """The URL's value of ``name`` if it is one finite number in [low, high], else None."""
+    raws = st.query_params.get_all(name)
+    try:
+        value = float(raws[0]) if len(raws) == 1 else None
+    except ValueError:
+        return None
+    return value if value is not None and low <= value <= high else None
 
 
 def formula(spec, params=None):

@@ -23,7 +23,7 @@ bce_tab, margin_tab, sigmoid_tab = st.tabs(
 with bce_tab:
     controls, plot = st.columns([1, 3], gap="large")
     with controls:
-        p = st.slider("Predicted probability p = P(y = 1)", 0.01, 0.99, 0.5, 0.01, key="bin_p")
+        p = ui.slider("Predicted probability p = P(y = 1)", 0.01, 0.99, 0.5, 0.01, key="bin_p")
         st.metric("loss if y = 1:  −log p", f"{losses.binary_cross_entropy(1.0, p):.4f}")
         st.metric("loss if y = 0:  −log(1 − p)", f"{losses.binary_cross_entropy(0.0, p):.4f}")
         st.caption("The loss of the true class passes 1 where its probability falls below 1/e ≈ 0.368.")
@@ -38,14 +38,14 @@ with margin_tab:
         shown = [
             name
             for name in viz.figures.MARGIN_CURVES
-            if st.toggle(
+            if ui.toggle(
                 "logistic loss" if name == "sigmoid_cross_entropy" else LOSSES[name].title,
                 value=True,
                 key=f"bin_show_{name}",
             )
         ]
-        zero_one = st.toggle("0-1 loss (reference)", value=True, key="bin_show_zero_one")
-        m_max = st.slider("Margin range ±", 1.5, 10.0, 3.0, 0.5, key="bin_m_max")
+        zero_one = ui.toggle("0-1 loss (reference)", value=True, key="bin_show_zero_one")
+        m_max = ui.slider("Margin range ±", 1.5, 10.0, 3.0, 0.5, key="bin_m_max")
     with plot:
         ui.chart(
             viz.margin_figure(shown, m_max=m_max, zero_one=zero_one),
@@ -58,7 +58,7 @@ with margin_tab:
 with sigmoid_tab:
     controls, plot = st.columns([1, 3], gap="large")
     with controls:
-        score = st.slider("Score (logit) s", -8.0, 8.0, 1.0, 0.1, key="bin_score")
+        score = ui.slider("Score (logit) s", -8.0, 8.0, 1.0, 0.1, key="bin_score")
         st.metric("p = σ(s)", f"{losses.sigmoid(score):.6f}")
         st.caption(
             "The loss is computed from the score itself, so it stays exact even where σ(s) rounds to 0 or 1."
@@ -74,3 +74,5 @@ with st.expander("Conventions beside PyTorch and Keras"):
         "- Hinge labels are ±1; labels that are all 0 or 1 mean −1 and +1, as in Keras.\n"
         "- Pair a sigmoid output with binary cross-entropy (or the hinge on the raw score)."
     )
+
+ui.url_report()

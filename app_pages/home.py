@@ -2,17 +2,18 @@
 
 import streamlit as st
 
+import ui
 import viz
 from viz.theme import export_config
 
-st.title("Loss Lab")
-st.markdown(
+ui.header(
+    "Loss Lab",
     "A **loss function** scores one prediction against its target: a number that is small "
     "when the prediction is good. Training a network means nudging its weights down the "
     "gradient of the **cost** — the mean of the loss over the training data. The loss is per "
     "example, the cost is per dataset. Which loss you pick decides what the network learns: "
     "how much an outlier matters, how hard a confident mistake is punished. Drag the sliders "
-    "on each page and watch the loss and its gradient change."
+    "on each page and watch the loss and its gradient change.",
 )
 
 MAP = [
@@ -63,3 +64,5 @@ st.markdown(
     "| multiclass, one label per example | softmax | categorical cross-entropy (one-hot labels) or sparse categorical cross-entropy (integer labels) | [Multiclass: softmax](softmax) |\n"
     "| matching a whole distribution | softmax | KL divergence | [KL divergence](kl-divergence) |\n"
 )
+
+ui.url_report()

@@ -22,7 +22,7 @@ DEFAULT_Q = (3.0, 3.0, 2.0, 2.0, 1.0, 1.0)
 def weights(name, defaults, classes):
     return np.array(
         [
-            st.slider(
+            ui.slider(
                 f"{name}: weight of class {i}", 0.0, 10.0, defaults[i], 0.5, key=f"kl_{name.lower()}_{i}"
             )
             for i in range(classes)
@@ -39,7 +39,7 @@ def normalised(name, w, classes):
 
 controls, plot = st.columns([1, 3], gap="large")
 with controls:
-    classes = st.slider("Number of classes", 2, MAX_CLASSES, 4, key="kl_classes")
+    classes = ui.slider("Number of classes", 2, MAX_CLASSES, 4, key="kl_classes")
     p_col, q_col = st.columns(2)
     with p_col:
         st.markdown("**P** (weights)")
@@ -61,3 +61,5 @@ with plot:
         "PyTorch's `kl_div(input, target)` takes log q first and p second, and wants "
         '`reduction="batchmean"` for this per-example mean.'
     )
+
+ui.url_report()

@@ -21,16 +21,16 @@ DEFAULT_SCORES = (2.0, 1.0, 0.1, -1.0, 0.5, -0.5)
 
 controls, plot = st.columns([1, 3], gap="large")
 with controls:
-    classes = st.slider("Number of classes", 2, MAX_CLASSES, 3, key="mc_classes")
+    classes = ui.slider("Number of classes", 2, MAX_CLASSES, 3, key="mc_classes")
     scores = np.array(
         [
-            st.slider(f"Score of class {i}", -5.0, 5.0, DEFAULT_SCORES[i], 0.1, key=f"mc_score_{i}")
+            ui.slider(f"Score of class {i}", -5.0, 5.0, DEFAULT_SCORES[i], 0.1, key=f"mc_score_{i}")
             for i in range(classes)
         ]
     )
-    temperature = st.slider("Temperature T", 0.1, 5.0, 1.0, 0.1, key="mc_temperature")
+    temperature = ui.slider("Temperature T", 0.1, 5.0, 1.0, 0.1, key="mc_temperature")
     names = [f"class {i}" for i in range(classes)]
-    true_class = names.index(st.selectbox("True class", names, key="mc_true_class"))
+    true_class = names.index(ui.selectbox("True class", names, key="mc_true_class"))
 
 probs = losses.softmax(scores, temperature=temperature)
 one_hot = np.eye(classes)[true_class]
@@ -53,3 +53,5 @@ with plot:
     )
     for name in ("categorical_cross_entropy", "sparse_categorical_cross_entropy", "softmax_cross_entropy"):
         ui.formula(LOSSES[name])
+
+ui.url_report()

@@ -20,17 +20,17 @@ with controls:
     shown = [
         name
         for name in viz.figures.REGRESSION_CURVES
-        if st.toggle(LOSSES[name].title, value=name in ("mae", "mse"), key=f"reg_show_{name}")
+        if ui.toggle(LOSSES[name].title, value=name in ("mae", "mse"), key=f"reg_show_{name}")
     ]
-    linked = st.toggle("Same δ for both", value=True, key="reg_link_deltas")
-    r_max = st.slider("Residual range ±", 0.5, 10.0, 1.0, 0.5, key="reg_r_max")
+    linked = ui.toggle("Same δ for both", value=True, key="reg_link_deltas")
+    r_max = ui.slider("Residual range ±", 0.5, 10.0, 1.0, 0.5, key="reg_r_max")
 
 # The δ sliders belong to the chart: a step redraws the curves at once (chart_component).
-HUBER_DELTA = ui.Slider("huber_delta", "Huber δ", 0.05, 5.0, 0.05, 1.0)
-PSEUDO_DELTA = ui.Slider("pseudo_delta", "Pseudo-Huber δ", 0.05, 5.0, 0.05, 1.0, disabled=linked)
+HUBER_DELTA = ui.Slider("reg_huber_delta", "Huber δ", 0.05, 5.0, 0.05, 1.0)
+PSEUDO_DELTA = ui.Slider("reg_pseudo_delta", "Pseudo-Huber δ", 0.05, 5.0, 0.05, 1.0, disabled=linked)
 deltas = ui.chart_values("reg_chart", [HUBER_DELTA, PSEUDO_DELTA])
-huber_delta = deltas["huber_delta"]
-pseudo_delta = huber_delta if linked else deltas["pseudo_delta"]
+huber_delta = deltas["reg_huber_delta"]
+pseudo_delta = huber_delta if linked else deltas["reg_pseudo_delta"]
 
 with plot:
     if not shown:
@@ -38,12 +38,12 @@ with plot:
     fig = viz.regression_figure(shown, huber_delta=huber_delta, pseudo_delta=pseudo_delta, r_max=r_max)
     moved_by_huber_delta = ("huber", "pseudo_huber") if linked else ("huber",)
     variants = {
-        "huber_delta": viz.regression_variants(
+        "reg_huber_delta": viz.regression_variants(
             shown, moved_by_huber_delta, HUBER_DELTA.window(huber_delta), r_max=r_max
         )
     }
     if not linked:
-        variants["pseudo_delta"] = viz.regression_variants(
+        variants["reg_pseudo_delta"] = viz.regression_variants(
             shown, ("pseudo_huber",), PSEUDO_DELTA.window(pseudo_delta), r_max=r_max
         )
     ui.chart(
@@ -51,7 +51,7 @@ with plot:
         key="reg_chart",
         filename=f"regression_huber-delta-{huber_delta:g}_range-{r_max:g}",
         sliders=[HUBER_DELTA, PSEUDO_DELTA],
-        values={"huber_delta": huber_delta, "pseudo_delta": pseudo_delta},
+        values={"reg_huber_delta": huber_delta, "reg_pseudo_delta": pseudo_delta},
         variants=variants,
     )
     with st.expander("Formulas", expanded=True):
@@ -71,7 +71,7 @@ st.markdown(
 )
 left, right = st.columns([2, 3], gap="large")
 with left:
-    outlier = st.slider("The outlier's prediction", 1.0, 1000.0, 1000.0, 1.0, key="reg_outlier")
+    outlier = ui.slider("The outlier's prediction", 1.0, 1000.0, 1000.0, 1.0, key="reg_outlier")
     rows = viz.outlier_rows(outlier, delta=huber_delta)
     st.dataframe(
         rows,
@@ -94,3 +94,5 @@ with st.expander("Conventions beside PyTorch, Keras and Optax"):
         "- Every value here is exact to a few units in the last place, even where the naive "
         "formula cancels (Pseudo-Huber for tiny r) or overflows (log cosh beyond 710)."
     )
+
+ui.url_report()

@@ -89,7 +89,7 @@ def test_regression_curves_are_what_losses_computes():
         reg_show_log_cosh=True,
         reg_r_max=6.0,
         reg_link_deltas=False,
-        reg_chart={"huber_delta": 2.5, "pseudo_delta": 0.35},  # the chart's own δ sliders
+        reg_chart={"reg_huber_delta": 2.5, "reg_pseudo_delta": 0.35},  # the chart's own δ sliders
     )
     shown = traces(figures(at)[0])
     for title, fn, derivative, params in (
@@ -112,14 +112,14 @@ def _chart_sliders(at, index=0):
 
 
 def test_regression_linked_deltas_follow_huber():
-    at = open_page("app_pages/regression.py", reg_show_pseudo_huber=True, reg_chart={"huber_delta": 3.0})
+    at = open_page("app_pages/regression.py", reg_show_pseudo_huber=True, reg_chart={"reg_huber_delta": 3.0})
     assert "Pseudo-Huber (δ = 3)" in traces(figures(at)[0])
     sliders = _chart_sliders(at)
-    assert sliders["pseudo_delta"]["disabled"]
-    assert sliders["pseudo_delta"]["value"] == 3.0
+    assert sliders["reg_pseudo_delta"]["disabled"]
+    assert sliders["reg_pseudo_delta"]["value"] == 3.0
 
 
-@pytest.mark.parametrize("name", ["huber_delta", "pseudo_delta"])
+@pytest.mark.parametrize("name", ["reg_huber_delta", "reg_pseudo_delta"])
 def test_regression_delta_sliders_at_their_extremes(name):
     """The chart's own δ sliders (not st.slider widgets, so walked here by hand)."""
     at = open_page(
@@ -127,7 +127,7 @@ def test_regression_delta_sliders_at_their_extremes(name):
     )
     spec = _chart_sliders(at)[name]
     assert not spec["disabled"]
-    title = {"huber_delta": "Huber", "pseudo_delta": "Pseudo-Huber"}[name]
+    title = {"reg_huber_delta": "Huber", "reg_pseudo_delta": "Pseudo-Huber"}[name]
     for value in (spec["min"], spec["max"], spec["max"] + 10.0):  # beyond the range: clipped
         at.session_state["reg_chart"] = {name: value}
         at.run()
@@ -137,8 +137,8 @@ def test_regression_delta_sliders_at_their_extremes(name):
 
 def test_regression_delta_variants_are_the_curves_of_those_deltas():
     """What a key press draws before the rerun must be exactly what the rerun draws."""
-    at = open_page("app_pages/regression.py", reg_show_huber=True, reg_chart={"huber_delta": 0.5})
-    variants = live_charts(at)[0]["variants"]["huber_delta"]
+    at = open_page("app_pages/regression.py", reg_show_huber=True, reg_chart={"reg_huber_delta": 0.5})
+    variants = live_charts(at)[0]["variants"]["reg_huber_delta"]
     assert 0.5 in variants["values"]
     assert variants["traces"] == [[4, 5]]  # Huber is the third loss shown
     i = variants["values"].index(0.55)
@@ -149,7 +149,7 @@ def test_regression_delta_variants_are_the_curves_of_those_deltas():
     np.testing.assert_array_equal(decode(curve["gradient"]), losses.huber_derivative(0.0, x, delta=0.55))
     assert curve["name"] == "Huber (δ = 0.55)"
     # and the rerun at 0.55 draws the very same trace
-    at.session_state["reg_chart"] = {"huber_delta": 0.55}
+    at.session_state["reg_chart"] = {"reg_huber_delta": 0.55}
     at.run()
     drawn = traces(figures(at)[0])["Huber (δ = 0.55)"]
     np.testing.assert_array_equal(decode(drawn["y"]), decode(curve["loss"]))
@@ -168,7 +168,7 @@ def test_regression_outlier_table():
 
 
 def test_regression_download_is_named_after_the_figure():
-    at = open_page("app_pages/regression.py", reg_chart={"huber_delta": 1.5})
+    at = open_page("app_pages/regression.py", reg_chart={"reg_huber_delta": 1.5})
     options = chart_config(at)["toImageButtonOptions"]
     assert options["filename"] == "regression_huber-delta-1.5_range-1"
     assert (options["width"], options["height"]) == (1200, 675)

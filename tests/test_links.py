@@ -1,0 +1,111 @@
+"""Every view is a link: a URL with settings opens a page with exactly those settings,
+and a hostile or broken URL falls back to defaults with one warning, never a traceback."""
+
+import pytest
+from apptest_helpers import ROOT, figures, live_charts, traces
+from streamlit.testing.v1 import AppTest
+
+
+def open_link(page, params):
+    """The app opened at ``page`` with the URL query ``params`` (a value may be a list:
+    a repeated key)."""
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    if page != "app_pages/home.py":  # the default page opens without switching
+        at.run()  # switch_page needs the navigation registered by a first run
+        at.switch_page(page)
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run()
+    return at
+
+
+# page, a link's settings, and what the page must then show
+GOOD_LINKS = [
+    (
+        "app_pages/regression.py",
+        {
+            "reg_r_max": "3",
+            "reg_show_huber": "true",
+            "reg_show_mae": "false",
+            "reg_huber_delta": "2.5",
+            "reg_outlier": "20",
+        },
+    ),
+    (
+        "app_pages/binary.py",
+        {"bin_p": "0.25", "bin_m_max": "5", "bin_show_hinge": "false", "bin_score": "-2.5"},
+    ),
+    (
+        "app_pages/multiclass.py",
+        {"mc_classes": "4", "mc_score_3": "4.5", "mc_temperature": "0.5", "mc_true_class": "class 3"},
+    ),
+    ("app_pages/kl_divergence.py", {"kl_classes": "3", "kl_p_0": "7", "kl_q_2": "0.5"}),
+    ("app_pages/home.py", {"present": "true"}),
+]
+
+
+@pytest.mark.parametrize(("page", "params"), GOOD_LINKS)
+def test_a_link_opens_the_page_with_exactly_its_settings(page, params):
+    at = open_link(page, params)
+    assert not at.exception
+    assert not at.warning
+    for key, raw in params.items():
+        value = at.session_state[key] if key in at.session_state else None
+        if key == "reg_huber_delta":  # the chart's own slider
+            assert live_charts(at)[0]["sliders"][0]["value"] == 2.5
+        elif raw in ("true", "false"):
+            assert value is (raw == "true"), key
+        elif raw.startswith("class"):
+            assert value == raw
+        else:
+            assert value == pytest.approx(float(raw)), key
+
+
+def test_a_regression_link_draws_its_curves():
+    at = open_link("app_pages/regression.py", dict(GOOD_LINKS[0][1]))
+    shown = traces(figures(at)[0])
+    assert "Huber (δ = 2.5)" in shown
+    assert "L1 (MAE)" not in shown
+
+
+# (page, a slider's key and default, a toggle's key and default)
+PAGES = [
+    ("app_pages/regression.py", ("reg_r_max", 1.0), ("reg_show_mae", True)),
+    ("app_pages/binary.py", ("bin_p", 0.5), ("bin_show_hinge", True)),
+    ("app_pages/multiclass.py", ("mc_temperature", 1.0), None),
+    ("app_pages/kl_divergence.py", ("kl_p_0", 1.0), None),
+    ("app_pages/home.py", None, ("present", False)),
+]
+MARKUP = "<img src=x onerror=alert(1)>**bold**[link](http://example.com)"
+
+
+def hostile_links(slider, toggle):
+    links = [{"no_such_setting": "1"}, {MARKUP: "1"}, {"k" * 3000: "v"}]
+    if slider:
+        key = slider[0]
+        links += [{key: v} for v in ("abc", "nan", "inf", "-inf", "1e309", "-1000", "9" * 5000, MARKUP, "")]
+        links.append({key: ["0.6", "0.7"]})  # repeated
+    if toggle:
+        links += [{toggle[0]: v} for v in ("maybe", "1", MARKUP)]
+    return links
+
+
+CASES = [
+    (page, slider, toggle, link) for page, slider, toggle in PAGES for link in hostile_links(slider, toggle)
+]
+
+
+@pytest.mark.parametrize(("page", "slider", "toggle", "link"), CASES)
+def test_a_hostile_link_falls_back_to_defaults_with_one_warning(page, slider, toggle, link):
+    at = open_link(page, link)
+    assert not at.exception
+    assert len(at.warning) == 1, [w.value for w in at.warning]
+    message = at.warning[0].value
+    (key,) = link
+    shown = key[:40]
+    # the key is named, as escaped plain text: no markup from the URL reaches the page
+    assert "".join(c for c in message if c != "\\").find(shown) >= 0 or len(key) > 40
+    assert "<img" not in message.replace("\\<img", "")
+    for control in (slider, toggle):
+        if control:
+            assert at.session_state[control[0]] == control[1]
