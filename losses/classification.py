@@ -2,8 +2,9 @@
 
 import numpy as np
 
+from ._blocks import blockwise
 from ._checks import as_float, broadcast, check_reduction, check_unit_interval, reduce
-from .activations import sigmoid, softplus
+from .activations import softplus
 
 
 # --- binary cross-entropy on probabilities --------------------------------------------
@@ -14,9 +15,19 @@ def _targets_and_probs(y_true, p):
     return y, p
 
 
-def _log1m(p):
-    """log(1 - p) for p in [0, 1]: 1 - p is exact for p >= 1/2 (Sterbenz), log1p below."""
-    return np.where(p < 0.5, np.log1p(-p), np.log(1.0 - p))
+def _weighted(y, a, b):
+    """y a + (1 - y) b, where a zero weight drops its term even where the term is inf."""
+    return np.where(y == 0, 0.0, y * a) + np.where(y == 1, 0.0, (1.0 - y) * b)
+
+
+def _bce_terms(y, p):
+    # log(1 - p) as log1p(-p): accurate over all of [0, 1] (1 - p is exact for p >= 1/2).
+    # Both terms are >= 0: their sum never cancels.
+    terms = -y * np.log(p) - (1.0 - y) * np.log1p(-p)
+    edge = (p == 0) | (p == 1)  # only there can a log be -inf: 0 log 0 = 0 by _weighted
+    if edge.any():
+        terms[edge] = _weighted(y[edge], -np.log(p[edge]), -np.log1p(-p[edge]))
+    return terms
 
 
 def binary_cross_entropy(y_true, p, *, reduction="mean"):
@@ -28,22 +39,26 @@ def binary_cross_entropy(y_true, p, *, reduction="mean"):
     check_reduction(reduction)
     y, p = _targets_and_probs(y_true, p)
     with np.errstate(divide="ignore", invalid="ignore"):
-        # Both terms are >= 0: their sum never cancels. A zero weight drops its term even
-        # where the log is -inf (0 log 0 = 0).
-        pos = np.where(y == 0, 0.0, -y * np.log(p))
-        neg = np.where(y == 1, 0.0, -(1.0 - y) * _log1m(p))
-    return reduce(pos + neg, reduction)
+        return reduce(blockwise(_bce_terms, y, p), reduction)
+
+
+def _bce_slope(y, p):
+    d = (p - y) / (p * (1.0 - p))
+    edge = (p == 0) | (p == 1)
+    if edge.any():
+        # At p = 0 or 1 only the term with a nonzero weight is left.
+        y, p = y[edge], p[edge]
+        at0 = np.where(y == 0, 1.0, -np.inf)
+        at1 = np.where(y == 1, -1.0, np.inf)
+        d[edge] = np.where(p == 0, at0, at1)
+    return d
 
 
 def binary_cross_entropy_derivative(y_true, p):
     """-y / p + (1 - y) / (1 - p) = (p - y) / (p (1 - p)), +-inf at a wrong certainty."""
     y, p = _targets_and_probs(y_true, p)
     with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
-        d = (p - y) / (p * (1.0 - p))
-        # At p = 0 or 1 only the term with a nonzero weight is left.
-        at0 = np.where(y == 0, 1.0, -np.inf)
-        at1 = np.where(y == 1, -1.0, np.inf)
-    return np.where(p == 0, at0, np.where(p == 1, at1, d))
+        return blockwise(_bce_slope, y, p)
 
 
 # --- binary cross-entropy on logits ---------------------------------------------------
@@ -51,6 +66,18 @@ def _targets_and_logits(y_true, logits):
     y, x = broadcast(y_true=as_float("y_true", y_true), logits=as_float("logits", logits))
     check_unit_interval("y_true", y)
     return y, x
+
+
+def _sigmoid_ce_terms(y, x):
+    # One log1p(exp(-|x|)) for both softplus(-x) = it - min(x, 0) and softplus(x) = it +
+    # max(x, 0), the same values as softplus computes; every term is >= 0.
+    shared = np.log1p(np.exp(-np.abs(x)))
+    terms = y * (shared - np.minimum(x, 0.0)) + (1.0 - y) * (shared + np.maximum(x, 0.0))
+    infinite = np.isinf(x)  # only there can a softplus be inf (and a zero weight meet it)
+    if infinite.any():
+        y, x = y[infinite], x[infinite]
+        terms[infinite] = _weighted(y, softplus(-x), softplus(x))
+    return terms
 
 
 def sigmoid_cross_entropy(y_true, logits, *, reduction="mean"):
@@ -61,20 +88,25 @@ def sigmoid_cross_entropy(y_true, logits, *, reduction="mean"):
     """
     check_reduction(reduction)
     y, x = _targets_and_logits(y_true, logits)
-    with np.errstate(invalid="ignore", over="ignore"):
-        pos = np.where(y == 0, 0.0, y * softplus(-x))
-        neg = np.where(y == 1, 0.0, (1.0 - y) * softplus(x))
-    return reduce(pos + neg, reduction)
+    with np.errstate(invalid="ignore", over="ignore", under="ignore"):
+        return reduce(blockwise(_sigmoid_ce_terms, y, x), reduction)
+
+
+def _sigmoid_ce_slope(y, x):
+    e = np.exp(-np.abs(x))
+    one_e = 1.0 + e
+    # sigmoid(x) = 1 / (1 + e) for x >= 0 and e / (1 + e) below, sigmoid(-x) the other
+    # way round: as e <= 1, max(e, sign(x)) and max(e, -sign(x)) are the numerators.
+    sign = np.sign(x)
+    return (1.0 - y) * (np.maximum(e, sign) / one_e) - y * (np.maximum(e, -sign) / one_e)
 
 
 def sigmoid_cross_entropy_derivative(y_true, logits):
     """sigmoid(x) - y, as (1 - y) sigmoid(x) - y sigmoid(-x): exact for hard labels,
     where sigmoid(x) - 1 would cancel to 0 for x > 37."""
     y, x = _targets_and_logits(y_true, logits)
-    with np.errstate(invalid="ignore"):
-        pos = np.where(y == 0, 0.0, y * sigmoid(-x))
-        neg = np.where(y == 1, 0.0, (1.0 - y) * sigmoid(x))
-    return neg - pos
+    with np.errstate(invalid="ignore", under="ignore"):
+        return blockwise(_sigmoid_ce_slope, y, x)
 
 
 # --- hinge ----------------------------------------------------------------------------
