@@ -129,6 +129,16 @@ function moved(box, name, value, setStateValue) {
   }, nearEdge ? 0 : data.settle_ms);
 }
 
+// The modebar's PNG button, and an SVG one beside it: same fixed size, same file name.
+function withSvgDownload(Plotly, config) {
+  const svg = {
+    name: "Download plot as an SVG",
+    icon: Plotly.Icons.camera,
+    click: (gd) => Plotly.downloadImage(gd, { ...gd._context.toImageButtonOptions, format: "svg" }),
+  };
+  return { ...config, modeBarButtonsToAdd: [svg] };
+}
+
 export default function (component) {
   const { data, parentElement, setStateValue } = component;
   const sliders = part(parentElement, "losslab-sliders");
@@ -143,12 +153,12 @@ export default function (component) {
   div.dataset.figure = data.name;
   // A changed config makes Plotly.react replot from scratch, losing the zoom: keep the
   // first config and only rename the image download (read when the button is clicked).
-  div.lossLabConfig = div.lossLabConfig || data.config;
-  loadPlotly().then((Plotly) =>
+  loadPlotly().then((Plotly) => {
+    div.lossLabConfig = div.lossLabConfig || withSvgDownload(Plotly, data.config);
     Plotly.react(div, figure.data, figure.layout, div.lossLabConfig).then(() => {
       div._context.toImageButtonOptions.filename = data.config.toImageButtonOptions.filename;
-    }),
-  );
+    });
+  });
 }
 """
 

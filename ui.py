@@ -6,7 +6,7 @@ import os
 import streamlit as st
 
 from chart_component import Slider, copy_link, live_chart  # noqa: F401  (Slider: for the pages)
-from viz import export_config
+from viz import export_config, figure_csv
 
 # Plain st.plotly_chart instead of the in-place chart: the latency benchmark's baseline.
 PLAIN_CHARTS = os.environ.get("LOSSLAB_PLAIN_CHARTS") == "1"
@@ -140,6 +140,15 @@ def chart(fig, key, filename=None, *, sliders=(), values=None, variants=None):
             values=values,
             variants=variants,
         )
+    st.download_button(
+        "Download the curve data (CSV)",
+        data=lambda: figure_csv(fig),  # built only when clicked
+        file_name=f"{filename or key}.csv",
+        mime="text/csv",
+        key=f"{key}_csv",
+        icon=":material/download:",
+        on_click="ignore",
+    )
 
 
 def chart_values(key, sliders):

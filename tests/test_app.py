@@ -256,3 +256,17 @@ def test_fewer_classes_than_the_chosen_true_class_keeps_running():
     assert not at.exception
     assert len(figures(at)[0]["data"][0]["x"]) == 3
     assert at.selectbox(key="mc_true_class").value == "class 0"
+
+
+def test_presentation_mode_enlarges_the_charts_and_folds_the_text():
+    at = open_page("app_pages/regression.py", present=True)
+    figure = figures(at)[0]
+    assert figure["layout"]["font"]["size"] == 22
+    assert all(trace["line"]["width"] == 6 for trace in figure["data"])
+    assert any(e.label == "What this page shows" for e in at.expander)
+
+
+def test_every_chart_offers_its_curve_data_as_csv():
+    at = open_page("app_pages/regression.py", reg_show_huber=True)
+    buttons = [b for b in at.get("download_button")]
+    assert len(buttons) == 2  # the loss chart and the outlier chart

@@ -115,3 +115,21 @@ def test_thumbnail_is_small_and_bare():
     small = viz.thumbnail(viz.bce_figure())
     assert small.layout.height == 170
     assert small.layout.showlegend is False
+
+
+def test_figure_csv_holds_every_point_exactly():
+    import csv
+    import io
+
+    fig = viz.regression_figure(("huber",), huber_delta=0.7)
+    rows = list(csv.DictReader(io.StringIO(viz.figure_csv(fig))))
+    loss_rows = [r for r in rows if r["gradient"]]
+    assert len(loss_rows) == len(fig.data[0].x)
+    x = np.array([float(r["x"]) for r in loss_rows])
+    np.testing.assert_array_equal(
+        [float(r["y"]) for r in loss_rows], losses.huber(0.0, x, delta=0.7, reduction="none")
+    )
+    np.testing.assert_array_equal(
+        [float(r["gradient"]) for r in loss_rows], losses.huber_derivative(0.0, x, delta=0.7)
+    )
+    assert {r["trace"] for r in rows} == {"Huber (δ = 0.7)"}

@@ -3,6 +3,7 @@
 No Streamlit here, so every figure is testable (and exportable) without a browser.
 """
 
+from .export import figure_csv
 from .figures import (
     bce_figure,
     kl_figure,
@@ -22,6 +23,7 @@ __all__ = [
     "TEMPLATE",
     "bce_figure",
     "export_config",
+    "figure_csv",
     "kl_figure",
     "margin_figure",
     "outlier_figure",

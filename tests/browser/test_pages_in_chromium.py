@@ -112,6 +112,10 @@ def test_hover_and_image_download_are_there(page, app_url):
     plot = page.locator(".js-plotly-plot").first
     plot.hover()
     assert plot.locator(".modebar-btn[data-title='Download plot as a PNG']").count() == 1
+    assert plot.locator(".modebar-btn[data-title='Download plot as an SVG']").count() == 1
+    with page.expect_download() as download:
+        plot.locator(".modebar-btn[data-title='Download plot as an SVG']").click()
+    assert download.value.suggested_filename == "regression_huber-delta-1_range-1.svg"
     box = plot.locator(".nsewdrag").first.bounding_box()
     page.mouse.move(box["x"] + box["width"] * 0.6, box["y"] + box["height"] * 0.4)
     page.wait_for_selector(".hoverlayer .hovertext, .hoverlayer .legend", timeout=5_000)
