@@ -6,6 +6,7 @@ import os
 import streamlit as st
 
 from chart_component import Slider, copy_link, live_chart  # noqa: F401  (Slider: for the pages)
+from losses import LOSSES
 from viz import export_config, figure_csv
 
 # Plain st.plotly_chart instead of the in-place chart: the latency benchmark's baseline.
@@ -79,6 +80,17 @@ def selectbox(label, options, *, key, **kwargs):
     value = st.selectbox(label, options, key=key, bind="query-params", **kwargs)
     _register(key, lambda raw: raw in options and raw == st.session_state[key])
     return value
+
+
+def loss_toggles(names, *, prefix, on, titles=None):
+    """One toggle per loss ("Losses shown"); the names of those switched on."""
+    st.markdown("**Losses shown**")
+    titles = titles or {}
+    return [
+        name
+        for name in names
+        if toggle(titles.get(name, LOSSES[name].title), value=name in on, key=f"{prefix}_show_{name}")
+    ]
 
 
 def url_report():

@@ -34,16 +34,12 @@ with bce_tab:
 with margin_tab:
     controls, plot = st.columns([1, 3], gap="large")
     with controls:
-        st.markdown("**Losses shown**")
-        shown = [
-            name
-            for name in viz.figures.MARGIN_CURVES
-            if ui.toggle(
-                "logistic loss" if name == "sigmoid_cross_entropy" else LOSSES[name].title,
-                value=True,
-                key=f"bin_show_{name}",
-            )
-        ]
+        shown = ui.loss_toggles(
+            viz.figures.MARGIN_CURVES,
+            prefix="bin",
+            on=viz.figures.MARGIN_CURVES,
+            titles={"sigmoid_cross_entropy": "logistic loss"},
+        )
         zero_one = ui.toggle("0-1 loss (reference)", value=True, key="bin_show_zero_one")
         m_max = ui.slider("Margin range ±", 1.5, 10.0, 3.0, 0.5, key="bin_m_max")
     with plot:

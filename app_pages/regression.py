@@ -16,12 +16,7 @@ ui.header(
 
 controls, plot = st.columns([1, 3], gap="large")
 with controls:
-    st.markdown("**Losses shown**")
-    shown = [
-        name
-        for name in viz.figures.REGRESSION_CURVES
-        if ui.toggle(LOSSES[name].title, value=name in ("mae", "mse"), key=f"reg_show_{name}")
-    ]
+    shown = ui.loss_toggles(viz.figures.REGRESSION_CURVES, prefix="reg", on=("mae", "mse"))
     linked = ui.toggle("Same δ for both", value=True, key="reg_link_deltas")
     r_max = ui.slider("Residual range ±", 0.5, 10.0, 1.0, 0.5, key="reg_r_max")
 
