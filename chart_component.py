@@ -133,7 +133,7 @@ function moved(box, name, value, setStateValue) {
 function withSvgDownload(Plotly, config) {
   const svg = {
     name: "Download plot as an SVG",
-    icon: Plotly.Icons.camera,
+    icon: Plotly.Icons.disk,
     click: (gd) => Plotly.downloadImage(gd, { ...gd._context.toImageButtonOptions, format: "svg" }),
   };
   return { ...config, modeBarButtonsToAdd: [svg] };

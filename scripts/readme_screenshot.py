@@ -22,7 +22,7 @@ def main():
             page.get_by_text(label, exact=True).click()
             page.wait_for_timeout(300)
             wait_idle(page)
-        range_slider = page.get_by_role("slider").nth(2)  # "Residual range ±": 1 -> 3
+        range_slider = page.locator(".st-key-reg_r_max input")  # "Residual range ±": 1 -> 3
         range_slider.focus()
         for _ in range(4):
             range_slider.press("ArrowRight")
@@ -30,6 +30,8 @@ def main():
         wait_idle(page)
         page.get_by_text("Formulas").click()  # folded: the picture shows the chart
         page.wait_for_timeout(800)
+        page.evaluate("() => document.querySelectorAll('*').forEach(e => { if (e.scrollTop) e.scrollTop = 0; })")
+        page.wait_for_timeout(300)
         out = ROOT / "docs" / "regression.png"
         page.screenshot(path=str(out), clip={"x": 300, "y": 0, "width": 1140, "height": 960})
         print(out)

@@ -46,7 +46,7 @@ def export_config(filename):
     width, height = EXPORT_SIZE
     return {
         "displaylogo": False,
-        "modeBarButtonsToRemove": ["sendDataToCloud"],  # "Share chart": an online service
+        "modeBarButtonsToRemove": ["sendChartToCloud", "sendDataToCloud"],  # online services
         "toImageButtonOptions": {
             "format": "png",
             "filename": filename,
