@@ -30,7 +30,9 @@ def main():
         wait_idle(page)
         page.get_by_text("Formulas").click()  # folded: the picture shows the chart
         page.wait_for_timeout(800)
-        page.evaluate("() => document.querySelectorAll('*').forEach(e => { if (e.scrollTop) e.scrollTop = 0; })")
+        page.evaluate(
+            "() => document.querySelectorAll('*').forEach(e => { if (e.scrollTop) e.scrollTop = 0; })"
+        )
         page.wait_for_timeout(300)
         out = ROOT / "docs" / "regression.png"
         page.screenshot(path=str(out), clip={"x": 300, "y": 0, "width": 1140, "height": 960})
