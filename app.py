@@ -2,6 +2,8 @@
 
 import streamlit as st
 
+import ui
+
 st.set_page_config(page_title="Loss Lab", page_icon="assets/favicon.png", layout="wide")
 
 # The pages live in app_pages/, not pages/: Streamlit 1.67 still scans a pages/ folder on
@@ -35,4 +37,6 @@ PAGES = [
     ),
 ]
 
-st.navigation(PAGES).run()
+navigation = st.navigation(PAGES)
+ui.sidebar()  # before the page: its widgets are the app's, so they survive a change of page
+navigation.run()

@@ -52,7 +52,10 @@ function loadPlotly() {
       const script = document.createElement("script");
       script.src = "app/static/plotly.min.js";
       script.onload = () => resolve(window.Plotly);
-      script.onerror = reject;
+      script.onerror = (error) => {
+        window.lossLabPlotly = null;  // let the next render try again
+        reject(error);
+      };
       document.head.appendChild(script);
     });
   }
@@ -69,7 +72,15 @@ function part(parent, className, tag = "div") {
   return node;
 }
 
-function showSlider(box, spec, state, setStateValue) {
+// A slider is busy while its value is waiting to be sent, or sent but not yet back from
+// Python: a render in between carries an older value, which must not pull the slider.
+function busy(box, spec) {
+  const sent = box.sent[spec.name];
+  if (sent !== undefined && Math.abs(spec.value - sent) < spec.step / 2) delete box.sent[spec.name];
+  return Boolean(box.pending[spec.name]) || box.sent[spec.name] !== undefined;
+}
+
+function showSlider(box, spec, setStateValue) {
   let row = box.querySelector(`[data-name="${spec.name}"]`);
   if (!row) {
     row = document.createElement("div");
@@ -84,7 +95,7 @@ function showSlider(box, spec, state, setStateValue) {
   row.querySelector("span").textContent = spec.label;
   Object.assign(input, { min: spec.min, max: spec.max, step: spec.step, disabled: spec.disabled });
   input.setAttribute("aria-label", spec.label);
-  if (!box.pending[spec.name]) {  // never pull a slider from under the user's hand
+  if (!busy(box, spec)) {  // never pull a slider from under the user's hand
     input.value = spec.value;
     row.querySelector("output").textContent = spec.text;
   }
@@ -109,15 +120,24 @@ function restyleFor(curves) {
   return update;
 }
 
+// Draw the precomputed curves of ``value`` if Python sent them; the index, or -1.
+function drawVariant(box, name, value) {
+  const data = box.lossLabData;
+  const spec = data.sliders.find((s) => s.name === name);
+  const variants = (data.variants || {})[name];
+  const index = variants ? variants.values.findIndex((v) => Math.abs(v - value) < spec.step / 2) : -1;
+  if (index >= 0 && window.Plotly && box.lossLabPlot._fullLayout) {
+    window.Plotly.restyle(box.lossLabPlot, restyleFor(variants.curves[index]), variants.traces.flat());
+  }
+  return index;
+}
+
 function moved(box, name, value, setStateValue) {
   const data = box.lossLabData;
   const spec = data.sliders.find((s) => s.name === name);
-  box.querySelector(`[data-name="${name}"] output`).textContent = value.toFixed(spec.decimals);
   const variants = (data.variants || {})[name];
-  const index = variants ? variants.values.findIndex((v) => Math.abs(v - value) < spec.step / 2) : -1;
-  if (index >= 0) {
-    window.Plotly.restyle(box.lossLabPlot, restyleFor(variants.curves[index]), variants.traces.flat());
-  }
+  box.querySelector(`[data-name="${name}"] output`).textContent = value.toFixed(spec.decimals);
+  const index = drawVariant(box, name, value);
   // Send the value once the slider rests, or at once when it leaves the window, or nears
   // its edge: the rerun then brings the window around the new value.
   const center = variants ? variants.values.findIndex((v) => Math.abs(v - spec.value) < spec.step / 2) : -1;
@@ -125,6 +145,7 @@ function moved(box, name, value, setStateValue) {
   clearTimeout(box.pending[name]);
   box.pending[name] = setTimeout(() => {
     delete box.pending[name];
+    box.sent[name] = value;
     setStateValue(name, value);
   }, nearEdge ? 0 : data.settle_ms);
 }
@@ -144,19 +165,28 @@ export default function (component) {
   const sliders = part(parentElement, "losslab-sliders");
   const div = part(parentElement, "losslab-chart");
   sliders.pending = sliders.pending || {};
+  sliders.sent = sliders.sent || {};
   sliders.lossLabData = data;
   sliders.lossLabPlot = div;
-  for (const spec of data.sliders) showSlider(sliders, spec, data, setStateValue);
+  for (const spec of data.sliders) showSlider(sliders, spec, setStateValue);
   const figure = JSON.parse(data.figure);
   div.style.width = "100%";
   div.style.height = (figure.layout.height || 450) + "px";
-  div.dataset.figure = data.name;
+  if (!div.lossLabResize) {  // e.g. a chart drawn in a hidden tab: fit it once it shows
+    div.lossLabResize = new ResizeObserver(() => div._fullLayout && window.Plotly.Plots.resize(div));
+    div.lossLabResize.observe(div);
+  }
   // A changed config makes Plotly.react replot from scratch, losing the zoom: keep the
   // first config and only rename the image download (read when the button is clicked).
   loadPlotly().then((Plotly) => {
     div.lossLabConfig = div.lossLabConfig || withSvgDownload(Plotly, data.config);
     Plotly.react(div, figure.data, figure.layout, div.lossLabConfig).then(() => {
       div._context.toImageButtonOptions.filename = data.config.toImageButtonOptions.filename;
+      // a slider still on its way to Python: show its curves, not the older figure's
+      for (const spec of data.sliders) {
+        const input = sliders.querySelector(`[data-name="${spec.name}"] input`);
+        if (busy(sliders, spec)) drawVariant(sliders, spec.name, Number(input.value));
+      }
     });
   });
 }
@@ -188,6 +218,10 @@ class Slider:
     def clip(self, value):
         return self.default if value is None else float(np.clip(value, self.min, self.max))
 
+    def snap(self, value):
+        """The nearest value on the slider's steps (a link may hold any number)."""
+        return round(self.min + round((value - self.min) / self.step) * self.step, 10)
+
     def window(self, value, steps=8):
         """The slider values within ``steps`` steps of ``value``: the variants to send."""
         k = np.arange(-steps, steps + 1)
@@ -195,7 +229,7 @@ class Slider:
         return [round(float(v), 10) for v in values if self.min - 1e-12 <= v <= self.max + 1e-12]
 
 
-def live_chart(fig, *, key, config, name, sliders=(), values=None, variants=None):
+def live_chart(fig, *, key, config, sliders=(), values=None, variants=None):
     """Mount (or update in place) the chart ``key`` with ``fig``, its own ``sliders`` at
     ``values`` and the restyles for nearby slider values (``variants``, by slider name)."""
     values = values or {}
@@ -218,12 +252,10 @@ def live_chart(fig, *, key, config, name, sliders=(), values=None, variants=None
         data={
             "figure": fig.to_json(),
             "config": config,
-            "name": name,
             "sliders": specs,
             "variants": _typed(variants or {}),
             "settle_ms": SETTLE_MS,
         },
-        default={s.name: s.default for s in sliders} or None,
         **{f"on_{s.name}_change": _ignore for s in sliders},
     )
 

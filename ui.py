@@ -1,9 +1,11 @@
 """What every page repeats: the header, a chart with its export settings, formulas.
 Pages stay a description of the UI; the maths is in ``losses``, the figures in ``viz``."""
 
+import contextlib
 import os
 
 import streamlit as st
+from streamlit.errors import StreamlitAPIException
 
 from chart_component import Slider, copy_link, live_chart  # noqa: F401  (Slider: for the pages)
 from losses import LOSSES
@@ -25,13 +27,13 @@ PRESENTATION_CSS = """<style>
 </style>"""
 
 
-def header(title, intro):
-    """Start a page: the URL it was opened with is read here, before any widget takes
-    its value from it; the sidebar's presentation mode and link; title and intro."""
-    st.session_state["_url_opened_with"] = {key: st.query_params.get_all(key) for key in st.query_params}
-    st.session_state["_url_controls"] = {}
+def sidebar():
+    """What every page shares, created by app.py before the page runs (so presentation
+    mode, bound to the URL, survives a change of page): presentation mode and the link.
+    The URL is read first, before a widget takes its value from it (or drops it)."""
+    st.session_state["_url_raw"] = {key: st.query_params.get_all(key) for key in st.query_params}
     with st.sidebar:
-        present = toggle(
+        toggle(
             "Presentation mode",
             False,
             key=PRESENT,
@@ -39,15 +41,23 @@ def header(title, intro):
             "the explanations fold away. Part of the link, so a prepared link opens in it.",
         )
         copy_link()
+
+
+def header(title, intro):
+    """Start a page: on its first run, the URL it was opened with (read by ``sidebar``) is
+    kept for ``url_report``; later runs report nothing, their URL is the app's own."""
+    first_run = st.session_state.get("_url_page") != title
+    st.session_state["_url_page"] = title
+    st.session_state["_url_opened_with"] = st.session_state.get("_url_raw", {}) if first_run else {}
+    st.session_state["_url_controls"] = {PRESENT: _toggle_check(PRESENT)}
     st.session_state["_url_warning"] = st.empty()
     st.title(title)
-    if present:
+    if presenting():
         st.markdown(PRESENTATION_CSS, unsafe_allow_html=True)  # a constant: nothing from the URL
         with st.expander("What this page shows"):
             st.markdown(intro)
     else:
         st.markdown(intro)
-    return present
 
 
 def presenting():
@@ -69,10 +79,13 @@ def slider(label, low, high, default, step=None, *, key, **kwargs):
 def toggle(label, value=False, *, key, **kwargs):
     """st.toggle bound to the URL parameter ``key``."""
     value = st.toggle(label, value=value, key=key, bind="query-params", **kwargs)
-    _register(
-        key, lambda raw: raw.lower() in ("true", "false") and (raw.lower() == "true") == st.session_state[key]
-    )
+    if "_url_controls" in st.session_state:  # the sidebar's toggle runs before the page's header
+        _register(key, _toggle_check(key))
     return value
+
+
+def _toggle_check(key):
+    return lambda raw: raw.lower() in ("true", "false") and (raw.lower() == "true") == st.session_state[key]
 
 
 def selectbox(label, options, *, key, **kwargs):
@@ -108,7 +121,8 @@ def url_report():
         if not usable:
             ignored.append(key)
             if check is None and key in st.query_params:
-                del st.query_params[key]  # unknown: dropped from the link too
+                with contextlib.suppress(StreamlitAPIException):  # bound to a widget: Streamlit's
+                    del st.query_params[key]  # unknown: dropped from the link too
     if ignored:
         names = ", ".join(_plain(key) for key in sorted(ignored)[:10]) + (" …" if len(ignored) > 10 else "")
         st.session_state["_url_warning"].warning(
@@ -137,6 +151,7 @@ def chart(fig, key, filename=None, *, sliders=(), values=None, variants=None):
                 slider.label,
                 slider.min,
                 slider.max,
+                value=slider.default,
                 step=slider.step,
                 disabled=slider.disabled,
                 key=f"{key}_{slider.name}",
@@ -147,7 +162,6 @@ def chart(fig, key, filename=None, *, sliders=(), values=None, variants=None):
             fig,
             key=key,
             config={**config, "responsive": True},
-            name=filename or key,
             sliders=sliders,
             values=values,
             variants=variants,
@@ -164,18 +178,22 @@ def chart(fig, key, filename=None, *, sliders=(), values=None, variants=None):
 
 
 def chart_values(key, sliders):
-    """The values of a chart's own sliders: what the user set in this session, else what
-    the link says (when usable), else the defaults. The URL is kept in step: a slider's
-    name is its URL parameter."""
+    """The values of a chart's own sliders. The URL holds them (a slider's name is its URL
+    parameter, kept in step here); a value the user has just set in the chart wins. So a
+    link, a rerun for another control and the browser's Back button all show the URL's."""
     if PLAIN_CHARTS:
-        return {s.name: s.clip(st.session_state.get(f"{key}_{s.name}")) for s in sliders}
+        return {s.name: s.clip(st.session_state.get(f"{key}_{s.name}", s.default)) for s in sliders}
     state = st.session_state.get(key) or {}
     values = {}
     for s in sliders:
-        value = state.get(s.name) if hasattr(state, "get") else None
-        if value is None:
+        moved = state.get(s.name) if hasattr(state, "get") else None
+        seen = f"_chart_value_{s.name}"
+        if moved is not None and moved != st.session_state.get(seen):
+            value = moved  # set in the chart since the last run
+        else:
             value = _url_number(s.name, s.min, s.max)
-        values[s.name] = s.clip(value)
+        st.session_state[seen] = moved
+        values[s.name] = s.snap(s.clip(value))
         _register(s.name, lambda raw, s=s: s.min <= float(raw) <= s.max)
         if values[s.name] == s.default:
             st.query_params.pop(s.name, None)
