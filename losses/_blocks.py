@@ -11,6 +11,7 @@ import math
 import numpy as np
 
 BLOCK = 1 << 14  # elements: a few dozen temporaries of 128 kB fit in a 2 MB L2 cache
+FEW_CLASSES = 16  # up to this many, a sum over classes loops over them
 
 
 def _by_blocks(fn, arrays, step):
@@ -41,12 +42,29 @@ def blockwise(fn, *arrays):
     return shaped(_by_blocks(fn, flat, BLOCK), arrays[0].shape)
 
 
-def rowwise(fn, *arrays):
-    """``fn(*arrays)`` for a ``fn`` of rows (the last axis) of arrays of one shape, computed
-    on blocks of rows (``fn`` always receives 2-D arrays). ``fn`` returns one value per
-    row or one per element."""
+def by_example(fn, *arrays):
+    """``fn(*arrays)`` for a ``fn`` of examples (the class axis last), computed on blocks of
+    examples that ``fn`` receives class axis first: shape (classes, examples).
+
+    With few classes each class's values are then contiguous, so that a value per example
+    broadcasts along them at full speed (along a short last axis NumPy would loop in steps
+    of a few elements). ``fn`` returns one value per example or one per element.
+    """
     shape = arrays[0].shape
-    width = shape[-1]
-    rows = [np.reshape(a, (math.prod(shape[:-1]), width)) for a in arrays]
-    out = _by_blocks(fn, rows, max(1, BLOCK // max(width, 1)))
-    return shaped(out, shape[:-1] if out.ndim == 1 else shape)
+    classes = shape[-1]
+    if arrays[0].size <= BLOCK or classes == 0:  # one block: class-first views will do
+        values = fn(*(np.moveaxis(a, -1, 0) for a in arrays))
+        return np.moveaxis(values, 0, -1) if np.ndim(values) == len(shape) else values
+    rows = [np.reshape(a, (math.prod(shape[:-1]), classes)) for a in arrays]
+    few = classes <= FEW_CLASSES
+    step = BLOCK // classes if few else max(BLOCK // classes, 1024)
+    out = None
+    for start in range(0, rows[0].shape[0], step):
+        part = slice(start, start + step)
+        # many classes: the transposed view is already contiguous along the class axis
+        values = fn(*(np.ascontiguousarray(a[part].T) if few else a[part].T for a in rows))
+        if out is None:
+            per_element = np.ndim(values) == 2
+            out = np.empty((rows[0].shape[0], classes) if per_element else rows[0].shape[0])
+        out[part] = values.T
+    return shaped(out, shape if per_element else shape[:-1])

@@ -12,11 +12,29 @@ LN2_LO = 1.90821492927058770002e-10
 _SPLITTER = 134217729.0  # 2**27 + 1, Veltkamp's constant for float64
 
 
-def two_sum(a, b):
-    """s + err == a + b exactly (Knuth); err is 0 where s is not finite."""
+def two_sum_finite(a, b):
+    """s + err == a + b exactly (Knuth), where s is finite (err is NaN elsewhere)."""
     s = a + b
     bb = s - a
-    err = (a - (s - bb)) + (b - bb)
+    return s, (a - (s - bb)) + (b - bb)
+
+
+def two_diff_finite(a, b):
+    """d + err == a - b exactly (Knuth's two_sum of a and -b), where d is finite."""
+    d = a - b
+    bb = d - a
+    return d, (a - (d - bb)) - (b + bb)
+
+
+def fast_two_sum(big, small):
+    """s + err == big + small exactly (Dekker), for |big| >= |small| and a finite s."""
+    s = big + small
+    return s, small - (s - big)
+
+
+def two_sum(a, b):
+    """s + err == a + b exactly (Knuth); err is 0 where s is not finite."""
+    s, err = two_sum_finite(a, b)
     return s, np.where(np.isfinite(s), err, 0.0)
 
 
@@ -26,12 +44,18 @@ def _split(a):
     return hi, a - hi
 
 
-def two_prod(a, b):
-    """p + err == a * b exactly (Dekker), for |a|, |b| below 2**996."""
+def two_prod_finite(a, b):
+    """p + err == a * b exactly (Dekker), for |a|, |b| below 2**996 and a finite product
+    whose error is not below the smallest normal (err is NaN for an infinite one)."""
     p = a * b
     ah, al = _split(a)
     bh, bl = _split(b)
-    err = ((ah * bh - p) + ah * bl + al * bh) + al * bl
+    return p, ((ah * bh - p) + ah * bl + al * bh) + al * bl
+
+
+def two_prod(a, b):
+    """p + err == a * b exactly (Dekker), for |a|, |b| below 2**996."""
+    p, err = two_prod_finite(a, b)
     return p, np.where(np.isfinite(err), err, 0.0)
 
 
