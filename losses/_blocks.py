@@ -11,7 +11,7 @@ import math
 import numpy as np
 
 BLOCK = 1 << 14  # elements: a few dozen temporaries of 128 kB fit in a 2 MB L2 cache
-FEW_CLASSES = 16  # up to this many, a sum over classes loops over them
+FEW_CLASSES = 8  # up to this many, sums over classes loop over them (sequential, 7 roundings at most)
 
 
 def _by_blocks(fn, arrays, step):

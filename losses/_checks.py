@@ -35,12 +35,12 @@ def broadcast(**arrays):
         raise ValueError(f"Expected arguments whose shapes broadcast together. Received: {shapes}") from None
 
 
-def _smallest(arr):
+def smallest(arr):
     """The smallest value, NaN ignored (+inf if there is none)."""
     return np.fmin.reduce(arr, axis=None, initial=np.inf)
 
 
-def _largest(arr):
+def largest(arr):
     """The largest value, NaN ignored (-inf if there is none)."""
     return np.fmax.reduce(arr, axis=None, initial=-np.inf)
 
@@ -48,7 +48,7 @@ def _largest(arr):
 def check_unit_interval(name, arr):
     """Values in [0, 1]; NaN passes (it propagates, as in every array library)."""
     # two reductions without temporaries first; the mask only to report the bad value
-    if not (_smallest(arr) < 0 or _largest(arr) > 1):
+    if not (smallest(arr) < 0 or largest(arr) > 1):
         return
     bad = (arr < 0) | (arr > 1)
     if bad.any():
@@ -59,7 +59,7 @@ def check_unit_interval(name, arr):
 
 
 def check_above(name, arr, bound):
-    if not _smallest(arr) <= bound:
+    if not smallest(arr) <= bound:
         return
     bad = arr <= bound
     if bad.any():

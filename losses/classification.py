@@ -3,7 +3,7 @@
 import numpy as np
 
 from ._blocks import blockwise
-from ._checks import as_float, broadcast, check_reduction, check_unit_interval, reduce
+from ._checks import as_float, broadcast, check_reduction, check_unit_interval, largest, reduce, smallest
 from .activations import softplus
 
 
@@ -112,10 +112,14 @@ def sigmoid_cross_entropy_derivative(y_true, logits):
 # --- hinge ----------------------------------------------------------------------------
 def _signed_labels(y_true, score):
     t, s = broadcast(y_true=as_float("y_true", y_true), score=as_float("score", score))
-    labels = t[~np.isnan(t)]
-    if np.isin(labels, (0.0, 1.0)).all():
-        t = 2.0 * t - 1.0  # all 0/1: Keras' convention, 0 means -1
-    elif not np.isin(labels, (-1.0, 1.0)).all():
+    # NaN-ignoring reductions, no mask: all labels in {0, 1} (where t (1 - t) = 0), or else
+    # all of size 1?
+    with np.errstate(invalid="ignore", over="ignore"):
+        if smallest(t) >= 0 and largest(t) <= 1 and largest(t * (1.0 - t)) <= 0:
+            return 2.0 * t - 1.0, s  # all 0/1: Keras' convention, 0 means -1
+        size = np.abs(t)
+    if not (smallest(size) >= 1 and largest(size) <= 1):
+        labels = t[~np.isnan(t)]
         bad = labels[~np.isin(labels, (-1.0, 1.0))].flat[0]
         raise ValueError(
             "Expected hinge labels y_true in {-1, +1} (or all in {0, 1}). "
@@ -128,7 +132,7 @@ def _hinge_gap(y_true, score):
     """max(0, 1 - t s) and t: t s is exact for t = +-1, so the gap rounds once."""
     t, s = _signed_labels(y_true, score)
     with np.errstate(over="ignore", invalid="ignore"):
-        return np.maximum(0.0, 1.0 - t * s), t
+        return blockwise(lambda t, s: np.maximum(0.0, 1.0 - t * s), t, s), t
 
 
 def hinge(y_true, score, *, reduction="mean"):
@@ -141,7 +145,8 @@ def hinge(y_true, score, *, reduction="mean"):
 def hinge_derivative(y_true, score):
     """-t where the margin t s < 1, else 0 (the subgradient 0 at the kink)."""
     gap, t = _hinge_gap(y_true, score)
-    return np.where(gap > 0, -t, np.where(np.isnan(gap), np.nan, 0.0))
+    # the gap is >= 0 or NaN: 0 - t sign(gap) is -t, +0 at the kink, NaN with the gap
+    return blockwise(lambda gap, t: 0.0 - t * np.sign(gap), gap, t)
 
 
 def squared_hinge(y_true, score, *, reduction="mean"):
@@ -156,4 +161,4 @@ def squared_hinge_derivative(y_true, score):
     """-2 t max(0, 1 - t s)."""
     gap, t = _hinge_gap(y_true, score)
     with np.errstate(over="ignore"):
-        return -2.0 * t * gap
+        return blockwise(lambda gap, t: -2.0 * t * gap, gap, t)

@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from ._blocks import FEW_CLASSES, by_example
+from ._blocks import FEW_CLASSES, blockwise, by_example
 from ._checks import as_float, broadcast, check_reduction, check_unit_interval, reduce
 from ._fp import exp_dd, fast_two_sum, log_ratio, two_diff_finite, two_sum_finite
 from .activations import _shifted
@@ -29,12 +29,6 @@ def _class_max(x):
     return top
 
 
-def _per_example(values, reduction):
-    """Sum over the class axis (one loss per example), then reduce over examples."""
-    check_reduction(reduction)
-    return reduce(np.sum(values, axis=-1), reduction)
-
-
 def _distributions(name_true, y_true, name_pred, y_pred):
     y, p = broadcast(**{name_true: as_float(name_true, y_true), name_pred: as_float(name_pred, y_pred)})
     if y.ndim == 0:
@@ -47,20 +41,32 @@ def _distributions(name_true, y_true, name_pred, y_pred):
 
 
 # --- categorical cross-entropy --------------------------------------------------------
+def _zero_weight_is_zero(y, values):
+    """values, 0 where y = 0 and the value is NaN (0 log 0, 0 / 0, a NaN probability)."""
+    bad = np.isnan(values)
+    if bad.any():
+        values[bad] = np.where(y[bad] == 0, 0.0, values[bad])
+    return values
+
+
+def _cce(y, p):
+    return _class_sum(_zero_weight_is_zero(y, -y * np.log(p)))  # every term >= 0
+
+
 def categorical_cross_entropy(y_true, probs, *, reduction="mean"):
     """-sum_i y_i log p_i over the class axis; y one-hot or a distribution; 0 log 0 = 0."""
     check_reduction(reduction)
     y, p = _distributions("y_true", y_true, "probs", probs)
     with np.errstate(divide="ignore", invalid="ignore"):
-        terms = np.where(y == 0, 0.0, -y * np.log(p))  # every term >= 0
-    return _per_example(terms, reduction)
+        return reduce(by_example(_cce, y, p), reduction)
 
 
 def categorical_cross_entropy_derivative(y_true, probs):
     """-y_i / p_i (0 where y_i = 0)."""
     y, p = _distributions("y_true", y_true, "probs", probs)
     with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
-        return np.where(y == 0, 0.0, -y / p)
+        # 0 - y / p is -y / p, and +0 (not -0) where y = 0
+        return blockwise(lambda y, p: _zero_weight_is_zero(y, 0.0 - y / p), y, p)
 
 
 # --- sparse categorical cross-entropy -------------------------------------------------
@@ -110,9 +116,12 @@ def sparse_categorical_cross_entropy(labels, probs, *, reduction="mean"):
 def sparse_categorical_cross_entropy_derivative(labels, probs):
     """-1 / p[label] at the label, 0 elsewhere (same shape as probs)."""
     labels, p = _labels_and_probs(labels, probs)
-    hot = np.arange(p.shape[-1]) == labels[..., None]
+    at_label = labels[..., None]
+    slope = np.zeros(p.shape)
     with np.errstate(divide="ignore", over="ignore"):
-        return np.where(hot, -1.0 / p, 0.0)
+        # only the probability at the label is read: no mask over every class
+        np.put_along_axis(slope, at_label, -1.0 / np.take_along_axis(p, at_label, axis=-1), axis=-1)
+    return slope
 
 
 # --- softmax cross-entropy ------------------------------------------------------------
