@@ -1,7 +1,7 @@
 """Start the app on a free loopback port and drive it in Debian's headless Chromium.
 
-Playwright drives the ``chromium`` found on PATH (never ``playwright install``, which
-cannot download here), with the flags this machine's closed network needs.
+Playwright drives the ``chromium`` found on PATH (never a browser of Playwright's own, which
+cannot be downloaded here), with the flags this machine's closed network needs.
 """
 
 import contextlib
