@@ -3,8 +3,8 @@
 import numpy as np
 
 from ._blocks import FEW_CLASSES, blockwise, by_example
-from ._checks import as_float, broadcast, check_reduction, check_unit_interval, reduce
-from ._fp import exp_dd, fast_two_sum, log_ratio, two_diff_finite, two_sum_finite
+from ._checks import as_float, broadcast, check_reduction, check_unit_interval, reduce, smallest
+from ._fp import exp_dd, log_ratio, two_diff_finite, two_sum_finite
 from .activations import _shifted
 
 
@@ -227,15 +227,15 @@ def _kl_direct(p, q, s):
     """p log(p/q) - p + q for |s| >= 0.7, where its two forms cancel by less than 2x (see
     ``_kl_term``); q where p = 0 and inf where p > 0 = q."""
     lr = np.log(p / q)  # accurate where p / q is a normal number, |log(p/q)| < 708
-    odd = ~(np.abs(lr) < 708.0)
-    if odd.any():  # over- or underflow (or a zero, or NaN): log_ratio is exact there
-        lr[odd] = log_ratio(p[odd], q[odd])
+    odd = ~(np.abs(lr) < 708.0)  # over- or underflow, a zero, or NaN
+    if odd.any():
+        lr[odd] = log_ratio(p[odd], q[odd])  # exact there
     # p (log(p/q) - 1) + q for s > 0, p log(p/q) + (q - p) below: up = 1 or 0 picks one
     up = (s > 0).astype(np.float64)
     direct = p * (lr - up) + (q - (1.0 - up) * p)
-    zero = (p == 0) | (q == 0)
-    if zero.any():  # 0 log(0 / q) = 0 leaves q; p log(p / 0) = inf
-        direct[zero] = np.where(p[zero] == 0, q[zero], np.inf)
+    if odd.any():  # 0 log(0 / q) = 0 leaves q; p log(p / 0) = inf
+        p, q = p[odd], q[odd]
+        direct[odd] = np.where(p == 0, q, np.where(q == 0, np.inf, direct[odd]))
     return direct
 
 
@@ -250,18 +250,17 @@ def _kl_term(p, q):
     and p log(p/q) + (q - p) cancel by less than 2x.
     """
     diff, diff_lo = two_diff_finite(p, q)  # p and q in [0, 1]: nothing overflows
-    total, total_lo = fast_two_sum(np.maximum(p, q), np.minimum(p, q))
+    total = p + q
     s = diff / total
-    # The low parts enter to first order: s + ds, and (p - q)**2 / (p + q) = s (p - q) as
-    # s diff + (s diff_lo + ds diff). Only the rounding of the division is left (and no
-    # (p - q)**2 to underflow).
-    ds = (diff_lo - s * total_lo) / total
-    lead = s * diff + (s * diff_lo + ds * diff)
-    s = s + ds
+    # (p - q)**2 / (p + q) = s (p - q) with the low part of p - q to first order: s diff +
+    # 2 s diff_lo (no (p - q)**2 to underflow); s + diff_lo / total for the series.
+    lead = s * diff + 2.0 * (s * diff_lo)
+    s = s + diff_lo / total
     w = s * s
     terms = lead + lead * ((s + w) * _kl_series(w))  # X = (1 + s) s C = (s + s**2) C
     # the direct forms (and the zeros and NaN), on those elements only
-    far = np.flatnonzero(~(w < 0.49))
+    far = np.flatnonzero(~(w < 0.49))  # flat indices in C order, whatever the layout
+    terms = np.ascontiguousarray(terms)  # so that its flat view is written, not a copy
     terms.reshape(-1)[far] = _kl_direct(*(np.reshape(a, -1)[far] for a in (p, q, s)))
     return terms, diff, diff_lo
 
@@ -295,7 +294,8 @@ def kl_divergence_derivative(p_true, q_pred):
     """d KL / d q_i = -p_i / q_i (0 where p_i = 0)."""
     p, q = _distributions("p_true", p_true, "q_pred", q_pred)
     with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
-        slope = np.negative(p / q)
-    if np.fmin.reduce(p, axis=None, initial=np.inf) == 0:  # p >= 0: any zero is the minimum
+        slope = np.divide(p, q)
+    np.negative(slope, out=slope)
+    if smallest(p) == 0:  # p >= 0: a zero is the smallest value
         slope[p == 0] = 0.0
     return slope
