@@ -26,12 +26,6 @@ def two_diff_finite(a, b):
     return d, (a - (d - bb)) - (b + bb)
 
 
-def fast_two_sum(big, small):
-    """s + err == big + small exactly (Dekker), for |big| >= |small| and a finite s."""
-    s = big + small
-    return s, small - (s - big)
-
-
 def two_sum(a, b):
     """s + err == a + b exactly (Knuth); err is 0 where s is not finite."""
     s, err = two_sum_finite(a, b)

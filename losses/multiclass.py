@@ -145,7 +145,7 @@ def _softmax_parts(x):
         top = _class_max(x)
         finite = bool(np.isfinite(np.max(top) - np.min(x)))  # also: no x - max overflows
         if finite:
-            hi, lo = two_sum_finite(x, -top)
+            hi, lo = two_diff_finite(x, top)
             is_max = hi == 0  # x - max is 0 exactly where x is the maximum
             if np.count_nonzero(is_max) == top.size:  # one per example: no tie to break
                 e = exp_dd(hi, lo)  # 1 at the maximum
@@ -223,17 +223,18 @@ def _kl_series(w):
     return 1.0 / 3.0 + w * total
 
 
-def _kl_direct(p, q, s):
+def _kl_direct(p, q):
     """p log(p/q) - p + q for |s| >= 0.7, where its two forms cancel by less than 2x (see
     ``_kl_term``); q where p = 0 and inf where p > 0 = q."""
     lr = np.log(p / q)  # accurate where p / q is a normal number, |log(p/q)| < 708
     odd = ~(np.abs(lr) < 708.0)  # over- or underflow, a zero, or NaN
-    if odd.any():
+    any_odd = odd.any()
+    if any_odd:
         lr[odd] = log_ratio(p[odd], q[odd])  # exact there
-    # p (log(p/q) - 1) + q for s > 0, p log(p/q) + (q - p) below: up = 1 or 0 picks one
-    up = (s > 0).astype(np.float64)
+    # p (log(p/q) - 1) + q for p > q, p log(p/q) + (q - p) below: up = 1 or 0 picks one
+    up = (p > q).astype(np.float64)
     direct = p * (lr - up) + (q - (1.0 - up) * p)
-    if odd.any():  # 0 log(0 / q) = 0 leaves q; p log(p / 0) = inf
+    if any_odd:  # 0 log(0 / q) = 0 leaves q; p log(p / 0) = inf
         p, q = p[odd], q[odd]
         direct[odd] = np.where(p == 0, q, np.where(q == 0, np.inf, direct[odd]))
     return direct
@@ -250,18 +251,17 @@ def _kl_term(p, q):
     and p log(p/q) + (q - p) cancel by less than 2x.
     """
     diff, diff_lo = two_diff_finite(p, q)  # p and q in [0, 1]: nothing overflows
-    total = p + q
-    s = diff / total
-    # (p - q)**2 / (p + q) = s (p - q) with the low part of p - q to first order: s diff +
-    # 2 s diff_lo (no (p - q)**2 to underflow); s + diff_lo / total for the series.
+    s = diff / (p + q)
+    # (p - q)**2 / (p + q) = s (p - q), with the low part of p - q to first order: s diff +
+    # 2 s diff_lo (and no (p - q)**2 to underflow). The roundings of s and p + q reach X,
+    # the smaller part, as they are.
     lead = s * diff + 2.0 * (s * diff_lo)
-    s = s + diff_lo / total
     w = s * s
     terms = lead + lead * ((s + w) * _kl_series(w))  # X = (1 + s) s C = (s + s**2) C
     # the direct forms (and the zeros and NaN), on those elements only
     far = np.flatnonzero(~(w < 0.49))  # flat indices in C order, whatever the layout
     terms = np.ascontiguousarray(terms)  # so that its flat view is written, not a copy
-    terms.reshape(-1)[far] = _kl_direct(*(np.reshape(a, -1)[far] for a in (p, q, s)))
+    terms.reshape(-1)[far] = _kl_direct(np.reshape(p, -1)[far], np.reshape(q, -1)[far])
     return terms, diff, diff_lo
 
 
