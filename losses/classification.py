@@ -94,11 +94,11 @@ def sigmoid_cross_entropy(y_true, logits, *, reduction="mean"):
 
 def _sigmoid_ce_slope(y, x):
     e = np.exp(-np.abs(x))
-    one_e = 1.0 + e
     # sigmoid(x) = 1 / (1 + e) for x >= 0 and e / (1 + e) below, sigmoid(-x) the other
-    # way round: as e <= 1, max(e, sign(x)) and max(e, -sign(x)) are the numerators.
+    # way round: as e <= 1, max(e, sign(x)) and max(e, -sign(x)) are the numerators, and
+    # one division serves both terms (for a label 0 or 1 only one is left, as before).
     sign = np.sign(x)
-    return (1.0 - y) * (np.maximum(e, sign) / one_e) - y * (np.maximum(e, -sign) / one_e)
+    return ((1.0 - y) * np.maximum(e, sign) - y * np.maximum(e, -sign)) / (1.0 + e)
 
 
 def sigmoid_cross_entropy_derivative(y_true, logits):
