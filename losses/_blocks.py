@@ -10,6 +10,8 @@ import math
 
 import numpy as np
 
+from ._checks import reduce
+
 BLOCK = 1 << 14  # elements: a few dozen temporaries of 128 kB fit in a 2 MB L2 cache
 FEW_CLASSES = 8  # up to this many, sums over classes loop over them (sequential, 7 roundings at most)
 
@@ -40,6 +42,22 @@ def blockwise(fn, *arrays):
     blocks (``fn`` always receives 1-D arrays)."""
     flat = [np.ravel(a) for a in arrays]  # views of contiguous arrays, copies of broadcast ones
     return shaped(_by_blocks(fn, flat, BLOCK), arrays[0].shape)
+
+
+def reduce_blockwise(fn, reduction, *arrays):
+    """``reduce(blockwise(fn, *arrays), reduction)``; for "mean" and "sum" from the sums
+    of the blocks, so the values are never stored (but where the sum is not finite:
+    ``reduce`` then tells an overflow from an infinite value)."""
+    size = arrays[0].size
+    if reduction == "none" or size <= BLOCK:
+        return reduce(blockwise(fn, *arrays), reduction)
+    flat = [np.ravel(a) for a in arrays]
+    parts = [np.sum(fn(*(a[start : start + BLOCK] for a in flat))) for start in range(0, size, BLOCK)]
+    with np.errstate(over="ignore", invalid="ignore"):
+        total = np.sum(parts)
+    if not np.isfinite(total):
+        return reduce(blockwise(fn, *arrays), reduction)
+    return np.float64(total / size if reduction == "mean" else total)
 
 
 def by_example(fn, *arrays):

@@ -2,8 +2,8 @@
 
 import numpy as np
 
-from ._blocks import blockwise
-from ._checks import as_float, broadcast, check_reduction, check_unit_interval, largest, reduce, smallest
+from ._blocks import blockwise, reduce_blockwise
+from ._checks import as_float, broadcast, check_reduction, check_unit_interval, largest, smallest
 from .activations import softplus
 
 
@@ -39,7 +39,7 @@ def binary_cross_entropy(y_true, p, *, reduction="mean"):
     check_reduction(reduction)
     y, p = _targets_and_probs(y_true, p)
     with np.errstate(divide="ignore", invalid="ignore"):
-        return reduce(blockwise(_bce_terms, y, p), reduction)
+        return reduce_blockwise(_bce_terms, reduction, y, p)
 
 
 def _bce_slope(y, p):
@@ -89,7 +89,7 @@ def sigmoid_cross_entropy(y_true, logits, *, reduction="mean"):
     check_reduction(reduction)
     y, x = _targets_and_logits(y_true, logits)
     with np.errstate(invalid="ignore", over="ignore", under="ignore"):
-        return reduce(blockwise(_sigmoid_ce_terms, y, x), reduction)
+        return reduce_blockwise(_sigmoid_ce_terms, reduction, y, x)
 
 
 def _sigmoid_ce_slope(y, x):
@@ -128,18 +128,24 @@ def _signed_labels(y_true, score):
     return t, s
 
 
+def _gap(t, s):
+    """max(0, 1 - t s): t s is exact for t = +-1, so the gap rounds once."""
+    return np.maximum(0.0, 1.0 - t * s)
+
+
 def _hinge_gap(y_true, score):
-    """max(0, 1 - t s) and t: t s is exact for t = +-1, so the gap rounds once."""
+    """The gap and t."""
     t, s = _signed_labels(y_true, score)
     with np.errstate(over="ignore", invalid="ignore"):
-        return blockwise(lambda t, s: np.maximum(0.0, 1.0 - t * s), t, s), t
+        return blockwise(_gap, t, s), t
 
 
 def hinge(y_true, score, *, reduction="mean"):
     """max(0, 1 - t s) for labels t = +-1 (or 0/1, meaning -1/+1)."""
     check_reduction(reduction)
-    gap, _ = _hinge_gap(y_true, score)
-    return reduce(gap, reduction)
+    t, s = _signed_labels(y_true, score)
+    with np.errstate(over="ignore", invalid="ignore"):
+        return reduce_blockwise(_gap, reduction, t, s)
 
 
 def hinge_derivative(y_true, score):
@@ -152,9 +158,9 @@ def hinge_derivative(y_true, score):
 def squared_hinge(y_true, score, *, reduction="mean"):
     """max(0, 1 - t s)**2."""
     check_reduction(reduction)
-    gap, _ = _hinge_gap(y_true, score)
-    with np.errstate(over="ignore"):
-        return reduce(np.square(gap), reduction)
+    t, s = _signed_labels(y_true, score)
+    with np.errstate(over="ignore", invalid="ignore"):
+        return reduce_blockwise(lambda t, s: np.square(_gap(t, s)), reduction, t, s)
 
 
 def squared_hinge_derivative(y_true, score):

@@ -6,7 +6,7 @@ over the whole float64 range (see the design doc, "Exactness").
 
 import numpy as np
 
-from ._blocks import blockwise, shaped
+from ._blocks import blockwise, reduce_blockwise, shaped
 from ._checks import as_float, broadcast, check_above, check_positive_finite, check_reduction, reduce
 from ._fp import LN2_HI, LN2_LO, log_ratio
 
@@ -21,20 +21,19 @@ def _residual(y_true, y_pred):
         return y_pred - y_true
 
 
-def _of_residual(per_element, y_true, y_pred, params):
-    """per_element(y_pred - y_true), the residual formed block by block with the rest."""
+def _loss(per_element, y_true, y_pred, reduction, **params):
+    """reduction of per_element(y_pred - y_true), the residual formed block by block."""
+    check_reduction(reduction)
     y_true, y_pred = _inputs(y_true, y_pred)
     with np.errstate(over="ignore", under="ignore", invalid="ignore", divide="ignore"):
-        return blockwise(lambda t, p: per_element(p - t, **params), y_true, y_pred)
-
-
-def _loss(per_element, y_true, y_pred, reduction, **params):
-    check_reduction(reduction)
-    return reduce(_of_residual(per_element, y_true, y_pred, params), reduction)
+        return reduce_blockwise(lambda t, p: per_element(p - t, **params), reduction, y_true, y_pred)
 
 
 def _derivative(per_element, y_true, y_pred, **params):
-    return _of_residual(per_element, y_true, y_pred, params)
+    """per_element(y_pred - y_true), the residual formed block by block."""
+    y_true, y_pred = _inputs(y_true, y_pred)
+    with np.errstate(over="ignore", under="ignore", invalid="ignore", divide="ignore"):
+        return blockwise(lambda t, p: per_element(p - t, **params), y_true, y_pred)
 
 
 # --- L1 -------------------------------------------------------------------------------
