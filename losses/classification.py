@@ -21,7 +21,7 @@ def _weighted(y, a, b):
 
 
 def _bce_terms(y, p):
-    # log(1 - p) as log1p(-p): accurate over all of [0, 1] (1 - p is exact for p >= 1/2).
+    # log(1 - p) as log1p(-p), accurate over all of [0, 1]: no branch on p < 1/2.
     # Both terms are >= 0: their sum never cancels.
     terms = -y * np.log(p) - (1.0 - y) * np.log1p(-p)
     edge = (p == 0) | (p == 1)  # only there can a log be -inf: 0 log 0 = 0 by _weighted
@@ -112,8 +112,8 @@ def sigmoid_cross_entropy_derivative(y_true, logits):
 # --- hinge ----------------------------------------------------------------------------
 def _signed_labels(y_true, score):
     t, s = broadcast(y_true=as_float("y_true", y_true), score=as_float("score", score))
-    # NaN-ignoring reductions, no mask: all labels in {0, 1} (where t (1 - t) = 0), or else
-    # all of size 1?
+    # NaN-ignoring reductions instead of masks: are all labels in {0, 1} (where
+    # t (1 - t) = 0), or else all of size 1?
     with np.errstate(invalid="ignore", over="ignore"):
         if smallest(t) >= 0 and largest(t) <= 1 and largest(t * (1.0 - t)) <= 0:
             return 2.0 * t - 1.0, s  # all 0/1: Keras' convention, 0 means -1

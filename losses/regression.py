@@ -102,8 +102,8 @@ def rmse_derivative(y_true, y_pred):
 
 # --- MSLE -----------------------------------------------------------------------------
 def _log1p_difference(y_true, y_pred):
-    """log1p(y_pred) - log1p(y_true) without cancellation, for inputs > -1, and y_pred,
-    both flattened, and the shape of the result.
+    """d = log1p(y_pred) - log1p(y_true) without cancellation, for inputs > -1; returns d
+    and y_pred, both flattened, and the shape of the result.
 
     Near equal arguments: log1p((a - b) / (1 + b)), whose argument has no cancellation.
     Otherwise log((1 + a) / (1 + b)) through log_ratio, where |result| >= log 2 makes
@@ -140,9 +140,9 @@ def msle_derivative(y_true, y_pred):
 # --- Huber ----------------------------------------------------------------------------
 def _huber(r, delta):
     a = np.abs(r)
-    # With m = min(|r|, delta) both pieces are m (|r| - m / 2): (0.5 |r|) |r| inside, where
-    # |r| - |r| / 2 is exact and |r| (|r| / 2) does not overflow for |r| > 1.3e154 as r r
-    # would, and delta (|r| - delta / 2) outside. No branch to select.
+    # With m = min(|r|, delta) both pieces are m (|r| - m / 2), so no branch: inside it is
+    # |r| (|r| / 2) (the halving is exact, and it does not overflow for |r| > 1.3e154 as
+    # r r would), outside delta (|r| - delta / 2).
     m = np.minimum(a, delta)
     return m * (a - 0.5 * m)
 
