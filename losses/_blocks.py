@@ -70,11 +70,12 @@ def by_example(fn, *arrays):
     """
     shape = arrays[0].shape
     classes = shape[-1]
-    if arrays[0].size <= BLOCK or classes == 0:  # one block: class-first views will do
-        values = fn(*(np.moveaxis(a, -1, 0) for a in arrays))
+    few = classes <= FEW_CLASSES
+    if arrays[0].size <= BLOCK or classes == 0:  # one block, of the arrays as given
+        first = (np.moveaxis(a, -1, 0) for a in arrays)
+        values = fn(*(np.ascontiguousarray(a) if few else a for a in first))
         return np.moveaxis(values, 0, -1) if np.ndim(values) == len(shape) else values
     rows = [np.reshape(a, (math.prod(shape[:-1]), classes)) for a in arrays]
-    few = classes <= FEW_CLASSES
     step = BLOCK // classes if few else max(BLOCK // classes, 1024)
     out = None
     for start in range(0, rows[0].shape[0], step):
