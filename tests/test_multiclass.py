@@ -70,3 +70,20 @@ def test_multiclass_reduction_is_per_example():
     per_example = losses.categorical_cross_entropy(y, probs, reduction="none")
     assert per_example.shape == (2,)
     assert per_example.tolist() == pytest.approx([math.log(2), -math.log(0.75)], rel=1e-15)
+
+
+@pytest.mark.parametrize("classes", [9, 17, 64])
+def test_kl_divergence_with_many_classes_keeps_every_term(classes):
+    # a bug once dropped terms beyond 8 classes: p > 0 = q in the last class must give inf
+    p = np.full(classes, 1.0 / classes)
+    q = np.append(np.full(classes - 1, 1.0 / (classes - 1)), 0.0)
+    assert losses.kl_divergence(p, q) == math.inf
+    # and a finite case checked term by term: sum_i p_i log(p_i / q_i)
+    rng = np.random.default_rng(classes)
+    p = rng.dirichlet(np.ones(classes), 3)
+    q = rng.dirichlet(np.ones(classes), 3)
+    expected = [
+        math.fsum(a * math.log(a / b) for a, b in zip(pi, qi, strict=True))
+        for pi, qi in zip(p, q, strict=True)
+    ]
+    assert losses.kl_divergence(p, q, reduction="none") == pytest.approx(expected, rel=1e-12)
