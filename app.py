@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+import chart_component
 import ui
 
 st.set_page_config(page_title="Loss Lab", page_icon="assets/favicon.png", layout="wide")
@@ -38,5 +39,6 @@ PAGES = [
 ]
 
 navigation = st.navigation(PAGES)
+chart_component.preload_plotly()  # first: the charts need plotly.js
 ui.sidebar()  # before the page: its widgets are the app's, so they survive a change of page
 navigation.run()

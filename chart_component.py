@@ -8,13 +8,16 @@ asset (``static/``, enabled in ``.streamlit/config.toml``): inlined in the compo
 made every update slower.
 
 A chart may also own sliders for its continuous parameters (such as δ). A rerun takes
-longer than a slider step should, so Python sends, with each figure, the traces for the
-slider values around the current one ("variants"): a key press restyles the chart from
-them at once, and the value reaches Python (state, URL, the rest of the page) once the
-slider rests. A value outside the window is sent at once and drawn by the rerun.
+longer than a slider step should, so Python sends the traces for every value of the
+slider ("variants"): a key press or a drag restyles the chart from them at once, and the
+value reaches Python (state, URL, the rest of the page) once the slider rests. The
+variants travel as raw float64 bytes in an element of their own, which does not change
+with the slider's value: Streamlit's message cache then sends it once and afterwards
+only its hash.
 """
 
-import base64
+import hashlib
+import json
 import shutil
 from pathlib import Path
 
@@ -44,7 +47,7 @@ CSS = """
 .losslab-slider input:disabled { opacity: 0.45; }
 """
 
-JS = """
+LOAD_PLOTLY_JS = """
 function loadPlotly() {
   if (window.Plotly) return Promise.resolve(window.Plotly);
   if (!window.lossLabPlotly) {
@@ -61,7 +64,11 @@ function loadPlotly() {
   }
   return window.lossLabPlotly;
 }
+"""
 
+JS = (
+    LOAD_PLOTLY_JS
+    + """
 function part(parent, className, tag = "div") {
   let node = parent.querySelector(":scope > ." + className);
   if (!node) {
@@ -101,53 +108,48 @@ function showSlider(box, spec, setStateValue) {
   }
 }
 
-function decode(array) {  // Plotly's base64 typed-array spec -> Float64Array
-  const bytes = Uint8Array.from(atob(array.bdata), (c) => c.charCodeAt(0));
-  return new Float64Array(bytes.buffer);
+// The variants of this chart as the variants element stored them (VARIANTS_JS), if they
+// are those of this figure: {values, curves: [{traces, names}], n, arrays}.
+function variantsOf(data) {
+  const sent = data.variants;
+  const stored = sent && (window.lossLabVariants || {})[sent.chart];
+  return stored && stored.key === sent.key ? stored : null;
 }
 
-// The restyle that draws the precomputed curves: each curve's x shared by its loss trace
-// (with the gradient as hover data) and its derivative trace.
-function restyleFor(curves) {
-  const update = { x: [], y: [], customdata: [], name: [] };
-  for (const curve of curves) {
-    const [x, loss, gradient] = [decode(curve.x), decode(curve.loss), decode(curve.gradient)];
-    update.x.push(x, x);
-    update.y.push(loss, gradient);
-    update.customdata.push(gradient, null);
-    update.name.push(curve.name, curve.name);
-  }
-  return update;
-}
-
-// Draw the precomputed curves of ``value`` if Python sent them; the index, or -1.
+// Draw the precomputed curves of ``value`` of slider ``name``; the value's index, or -1.
 function drawVariant(box, name, value) {
   const data = box.lossLabData;
   const spec = data.sliders.find((s) => s.name === name);
-  const variants = (data.variants || {})[name];
+  const variants = variantsOf(data);
   const index = variants ? variants.values.findIndex((v) => Math.abs(v - value) < spec.step / 2) : -1;
-  if (index >= 0 && window.Plotly && box.lossLabPlot._fullLayout) {
-    window.Plotly.restyle(box.lossLabPlot, restyleFor(variants.curves[index]), variants.traces.flat());
+  if (index < 0 || !window.Plotly || !box.lossLabPlot._fullLayout) return index;
+  const update = { y: [], customdata: [], name: [] };
+  const traces = [];
+  const [count, n] = [variants.values.length, variants.n];
+  for (const c of data.variants.moves[name] || []) {
+    const curve = variants.curves[c];
+    const start = (c * count + index) * 2 * n;  // arrays[curve, value, loss | gradient]
+    const [loss, gradient] = [variants.arrays.subarray(start, start + n), variants.arrays.subarray(start + n, start + 2 * n)];
+    update.y.push(loss, gradient);
+    update.customdata.push(gradient, null);  // the loss trace's hover shows the gradient
+    update.name.push(curve.names[index], curve.names[index]);
+    traces.push(...curve.traces);
   }
+  if (traces.length) window.Plotly.restyle(box.lossLabPlot, update, traces);
   return index;
 }
 
 function moved(box, name, value, setStateValue) {
-  const data = box.lossLabData;
-  const spec = data.sliders.find((s) => s.name === name);
-  const variants = (data.variants || {})[name];
+  const spec = box.lossLabData.sliders.find((s) => s.name === name);
   box.querySelector(`[data-name="${name}"] output`).textContent = value.toFixed(spec.decimals);
   const index = drawVariant(box, name, value);
-  // Send the value once the slider rests, or at once when it leaves the window, or nears
-  // its edge: the rerun then brings the window around the new value.
-  const center = variants ? variants.values.findIndex((v) => Math.abs(v - spec.value) < spec.step / 2) : -1;
-  const nearEdge = index < 0 || center < 0 || Math.abs(index - center) > variants.values.length / 4;
+  // Send the value once the slider rests; at once if no curves were drawn for it.
   clearTimeout(box.pending[name]);
   box.pending[name] = setTimeout(() => {
     delete box.pending[name];
     box.sent[name] = value;
     setStateValue(name, value);
-  }, nearEdge ? 0 : data.settle_ms);
+  }, index < 0 ? 0 : box.lossLabData.settle_ms);
 }
 
 // The modebar's PNG button, and an SVG one beside it: same fixed size, same file name.
@@ -191,20 +193,58 @@ export default function (component) {
   });
 }
 """
+)
 
 _serve_plotly_js()
+
+
+def preload_plotly():
+    """Start loading plotly.js with the app's first element, not with the first chart:
+    the browser compiles it (about 1 s on a 2-core machine, cold) while the page builds.
+    The element's container is hidden: it would add a gap above the page's title."""
+    st.html(
+        '<span class="losslab-preload"></span>'
+        "<style>.stElementContainer:has(.losslab-preload) { display: none; }</style>"
+        f"<script>{LOAD_PLOTLY_JS}loadPlotly().catch(() => {{}});</script>",
+        unsafe_allow_javascript=True,
+    )
+
+
 _live_chart = st.components.v2.component("losslab.live_chart", js=JS, css=CSS, isolate_styles=False)
 
+# The variants element: a header (uint32 length, JSON), zero bytes up to a multiple of 8,
+# then float64 arrays. Stored by chart key for the chart's sliders; nothing is drawn.
+VARIANTS_JS = """
+export default function ({ data }) {
+  const length = new DataView(data.buffer, data.byteOffset, 4).getUint32(0, true);
+  const header = JSON.parse(new TextDecoder().decode(data.subarray(4, 4 + length)));
+  const store = (window.lossLabVariants = window.lossLabVariants || {});
+  if (store[header.chart] && store[header.chart].key === header.key) return;  // a rerun: the same
+  header.arrays = new Float64Array(data.slice(8 * Math.ceil((4 + length) / 8)).buffer);  // aligned copy
+  store[header.chart] = header;
+}
+"""
+VARIANTS_CSS = """
+[class*="st-key-losslab-variants-"] {
+  display: none;
+}
+"""
+_chart_variants = st.components.v2.component(
+    "losslab.chart_variants", js=VARIANTS_JS, css=VARIANTS_CSS, isolate_styles=False
+)
 
-def _typed(value):
-    """Arrays as Plotly's base64 typed-array spec: compact, and decoded by plotly.js."""
-    if isinstance(value, np.ndarray):
-        return {"dtype": "f8", "bdata": base64.b64encode(value.astype("<f8").tobytes()).decode()}
-    if isinstance(value, list):
-        return [_typed(v) for v in value]
-    if isinstance(value, dict):
-        return {k: _typed(v) for k, v in value.items()}
-    return value
+
+def variants_bytes(chart, variants):
+    """The variants element's data: header and arrays (see VARIANTS_JS), and the key that
+    names this content (a hash: the same curves give the same bytes and key)."""
+    arrays = np.ascontiguousarray(variants["arrays"], dtype="<f8")
+    header = {"chart": chart, "values": variants["values"], "n": arrays.shape[-1]}
+    header["curves"] = [{"traces": c["traces"], "names": c["names"]} for c in variants["curves"]]
+    body = arrays.tobytes()
+    header["key"] = hashlib.sha1(json.dumps(header).encode() + body).hexdigest()[:16]
+    text = json.dumps(header).encode()
+    start = 8 * -(-(4 + len(text)) // 8)
+    return len(text).to_bytes(4, "little") + text + bytes(start - 4 - len(text)) + body, header["key"]
 
 
 class Slider:
@@ -222,17 +262,24 @@ class Slider:
         """The nearest value on the slider's steps (a link may hold any number)."""
         return round(self.min + round((value - self.min) / self.step) * self.step, 10)
 
-    def window(self, value, steps=8):
-        """The slider values within ``steps`` steps of ``value``: the variants to send."""
-        k = np.arange(-steps, steps + 1)
-        values = np.round((value + k * self.step) / self.step) * self.step
-        return [round(float(v), 10) for v in values if self.min - 1e-12 <= v <= self.max + 1e-12]
 
-
-def live_chart(fig, *, key, config, sliders=(), values=None, variants=None):
-    """Mount (or update in place) the chart ``key`` with ``fig``, its own ``sliders`` at
-    ``values`` and the restyles for nearby slider values (``variants``, by slider name)."""
+def live_chart(fig, *, key, config, sliders=(), values=None, variants=None, moves=None):
+    """Mount (or update in place) the chart ``key`` with ``fig`` and its own ``sliders``
+    at ``values``. ``variants``: the curves for every slider value (as
+    viz.regression_variants gives them); ``moves``: {slider name: the losses it moves}."""
     values = values or {}
+    sent = None
+    if variants and variants["curves"]:
+        payload, content = variants_bytes(key, variants)
+        _chart_variants(key=f"losslab-variants-{key}", data=payload)
+        names = [c["loss"] for c in variants["curves"]]
+        sent = {
+            "chart": key,
+            "key": content,
+            "moves": {
+                s: [names.index(n) for n in losses if n in names] for s, losses in (moves or {}).items()
+            },
+        }
     specs = [
         {
             "name": s.name,
@@ -253,7 +300,7 @@ def live_chart(fig, *, key, config, sliders=(), values=None, variants=None):
             "figure": fig.to_json(),
             "config": config,
             "sliders": specs,
-            "variants": _typed(variants or {}),
+            "variants": sent,
             "settle_ms": SETTLE_MS,
         },
         **{f"on_{s.name}_change": _ignore for s in sliders},

@@ -137,7 +137,7 @@ def _plain(text, limit=40):
     return "".join("\\" + c if not c.isalnum() and c not in " …" else c for c in text)
 
 
-def chart(fig, key, filename=None, *, sliders=(), values=None, variants=None):
+def chart(fig, key, filename=None, *, sliders=(), values=None, variants=None, moves=None):
     """A Plotly chart in our own template, updated in place on every rerun, whose image
     download is named after the figure; ``sliders`` are drawn with it and move it at
     once (see chart_component)."""
@@ -165,6 +165,7 @@ def chart(fig, key, filename=None, *, sliders=(), values=None, variants=None):
             sliders=sliders,
             values=values,
             variants=variants,
+            moves=moves,
         )
     st.download_button(
         "Download the curve data (CSV)",

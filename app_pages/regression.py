@@ -21,8 +21,12 @@ with controls:
     r_max = ui.slider("Residual range ±", 0.5, 10.0, 1.0, 0.5, key="reg_r_max")
 
 # The δ sliders belong to the chart: a step redraws the curves at once (chart_component).
-HUBER_DELTA = ui.Slider("reg_huber_delta", "Huber δ", 0.05, 5.0, 0.05, 1.0)
-PSEUDO_DELTA = ui.Slider("reg_pseudo_delta", "Pseudo-Huber δ", 0.05, 5.0, 0.05, 1.0, disabled=linked)
+# (the registry's δ: the chart has its curves for every step of it, viz.regression_variants)
+DELTA = LOSSES["huber"].params[0]
+HUBER_DELTA = ui.Slider("reg_huber_delta", "Huber δ", DELTA.min, DELTA.max, DELTA.step, DELTA.default)
+PSEUDO_DELTA = ui.Slider(
+    "reg_pseudo_delta", "Pseudo-Huber δ", DELTA.min, DELTA.max, DELTA.step, DELTA.default, disabled=linked
+)
 deltas = ui.chart_values("reg_chart", [HUBER_DELTA, PSEUDO_DELTA])
 huber_delta = deltas["reg_huber_delta"]
 pseudo_delta = huber_delta if linked else deltas["reg_pseudo_delta"]
@@ -31,23 +35,17 @@ with plot:
     if not shown:
         st.info("Switch on at least one loss to draw its curve.")
     fig = viz.regression_figure(shown, huber_delta=huber_delta, pseudo_delta=pseudo_delta, r_max=r_max)
-    moved_by_huber_delta = ("huber", "pseudo_huber") if linked else ("huber",)
-    variants = {
-        "reg_huber_delta": viz.regression_variants(
-            shown, moved_by_huber_delta, HUBER_DELTA.window(huber_delta), r_max=r_max
-        )
-    }
-    if not linked:
-        variants["reg_pseudo_delta"] = viz.regression_variants(
-            shown, ("pseudo_huber",), PSEUDO_DELTA.window(pseudo_delta), r_max=r_max
-        )
     ui.chart(
         fig,
         key="reg_chart",
         filename=f"regression_huber-delta-{huber_delta:g}_range-{r_max:g}",
         sliders=[HUBER_DELTA, PSEUDO_DELTA],
         values={"reg_huber_delta": huber_delta, "reg_pseudo_delta": pseudo_delta},
-        variants=variants,
+        variants=viz.regression_variants(shown, r_max=r_max),
+        moves={
+            "reg_huber_delta": ("huber", "pseudo_huber") if linked else ("huber",),
+            "reg_pseudo_delta": () if linked else ("pseudo_huber",),
+        },
     )
     with st.expander("Formulas", expanded=True):
         for name in shown:

@@ -50,6 +50,22 @@ def live_charts(at):
     ]
 
 
+def chart_variants(at):
+    """The variants element of each in-place chart that has one, read from its bytes:
+    (header, arrays[curve, value, loss | gradient, point], raw bytes)."""
+    out = []
+    for c in at.get("bidi_component"):
+        if c.proto.component_name != "losslab.chart_variants":
+            continue
+        raw = c.proto.bytes
+        length = int.from_bytes(raw[:4], "little")
+        header = json.loads(raw[4 : 4 + length].decode())
+        body = np.frombuffer(raw[-(-(4 + length) // 8) * 8 :], dtype="<f8")
+        shape = (len(header["curves"]), len(header["values"]), 2, header["n"])
+        out.append((header, body.reshape(shape), raw))
+    return out
+
+
 def figures(at):
     """The JSON of every Plotly chart on the page: the static ones, then the in-place
     ones, each in page order."""

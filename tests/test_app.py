@@ -5,6 +5,7 @@ import pytest
 from apptest_helpers import (
     PAGES,
     chart_config,
+    chart_variants,
     decode,
     drawn_numbers,
     figures,
@@ -136,23 +137,52 @@ def test_regression_delta_sliders_at_their_extremes(name):
 
 
 def test_regression_delta_variants_are_the_curves_of_those_deltas():
-    """What a key press draws before the rerun must be exactly what the rerun draws."""
-    at = open_page("app_pages/regression.py", reg_show_huber=True, reg_chart={"reg_huber_delta": 0.5})
-    variants = live_charts(at)[0]["variants"]["reg_huber_delta"]
-    assert 0.5 in variants["values"]
-    assert variants["traces"] == [[4, 5]]  # Huber is the third loss shown
-    i = variants["values"].index(0.55)
-    curve = variants["curves"][i][0]
-    x = decode(curve["x"])
-    assert 0.55 in x
-    np.testing.assert_array_equal(decode(curve["loss"]), losses.huber(0.0, x, delta=0.55, reduction="none"))
-    np.testing.assert_array_equal(decode(curve["gradient"]), losses.huber_derivative(0.0, x, delta=0.55))
-    assert curve["name"] == "Huber (δ = 0.55)"
-    # and the rerun at 0.55 draws the very same trace
+    """What a key press draws before the rerun must be exactly what the rerun draws, for
+    every δ of the slider."""
+    at = open_page(
+        "app_pages/regression.py",
+        reg_show_huber=True,
+        reg_show_pseudo_huber=True,
+        reg_chart={"reg_huber_delta": 0.5},
+    )
+    [(header, arrays, raw)] = chart_variants(at)
+    assert header["values"] == [round(0.05 * k, 2) for k in range(1, 101)]  # 0.05, 0.1, ..., 5
+    assert [c["traces"] for c in header["curves"]] == [[4, 5], [6, 7]]  # third and fourth loss
+    chart = live_charts(at)[0]["variants"]
+    assert chart["key"] == header["key"]
+    assert chart["moves"] == {"reg_huber_delta": [0, 1], "reg_pseudo_delta": []}  # linked
+    x = decode(traces(figures(at)[0])["Huber (δ = 0.5)"]["x"])
+    for i, delta in enumerate(header["values"]):
+        assert (delta in x and -delta in x) or delta > 1  # Huber's kinks inside the range
+        np.testing.assert_array_equal(arrays[0, i, 0], losses.huber(0.0, x, delta=delta, reduction="none"))
+        np.testing.assert_array_equal(arrays[0, i, 1], losses.huber_derivative(0.0, x, delta=delta))
+        np.testing.assert_array_equal(
+            arrays[1, i, 0], losses.pseudo_huber(0.0, x, delta=delta, reduction="none")
+        )
+        np.testing.assert_array_equal(arrays[1, i, 1], losses.pseudo_huber_derivative(0.0, x, delta=delta))
+    assert header["curves"][0]["names"][10] == "Huber (δ = 0.55)"
+    # the rerun at 0.55 draws the very same traces, and the variants are the same bytes
+    # (so Streamlit's message cache sends them only once)
     at.session_state["reg_chart"] = {"reg_huber_delta": 0.55}
     at.run()
-    drawn = traces(figures(at)[0])["Huber (δ = 0.55)"]
-    np.testing.assert_array_equal(decode(drawn["y"]), decode(curve["loss"]))
+    drawn = traces(figures(at)[0])
+    np.testing.assert_array_equal(decode(drawn["Huber (δ = 0.55)"]["y"]), arrays[0, 10, 0])
+    np.testing.assert_array_equal(decode(drawn["Pseudo-Huber (δ = 0.55)"]["y"]), arrays[1, 10, 0])
+    np.testing.assert_array_equal(decode(drawn["Huber (δ = 0.55)"]["x"]), x)
+    assert chart_variants(at)[0][2] == raw
+
+
+def test_regression_unlinked_delta_sliders_move_their_own_curve():
+    at = open_page(
+        "app_pages/regression.py", reg_show_huber=True, reg_show_pseudo_huber=True, reg_link_deltas=False
+    )
+    assert live_charts(at)[0]["variants"]["moves"] == {"reg_huber_delta": [0], "reg_pseudo_delta": [1]}
+
+
+def test_regression_without_a_delta_sends_no_variants():
+    at = open_page("app_pages/regression.py")  # L1 and L2
+    assert chart_variants(at) == []
+    assert live_charts(at)[0]["variants"] is None
 
 
 def test_regression_outlier_table():

@@ -7,6 +7,7 @@ from plotly.subplots import make_subplots
 
 import losses
 from losses import LOSSES, OKABE_ITO, X_AXES
+from losses.registry import DELTA
 
 from .theme import TEMPLATE
 
@@ -75,12 +76,25 @@ def _add_curve(fig, x, loss, gradient, *, name, colour, group, x_name, dash=None
 REGRESSION_CURVES = ("mae", "mse", "huber", "pseudo_huber", "log_cosh")
 
 
+def delta_steps(param=DELTA):
+    """Every δ the app's sliders offer (the steps of the registry's δ)."""
+    count = round((param.max - param.min) / param.step)
+    return [round(param.min + k * param.step, 10) for k in range(count + 1)]
+
+
+def residual_grid(r_max=1.0, delta=None):
+    """The residuals every regression curve is drawn at: evenly spaced, plus Huber's kinks
+    at ±δ for every δ on the sliders (and ``delta``), so each corner is drawn sharp and a
+    curve for another δ can be swapped in without changing x."""
+    deltas = np.array(delta_steps() + ([] if delta is None else [delta]))
+    return grid(-r_max, r_max, kinks=np.concatenate([-deltas, deltas]))
+
+
 def regression_curve(name, *, r_max=1.0, delta=None):
-    """One regression loss against the residual: x, loss, gradient and its legend name.
-    Huber's grid holds its kinks at ±delta, so the corner is drawn sharp."""
+    """One regression loss against the residual: x, loss, gradient and its legend name."""
     spec = LOSSES[name]
     params = {"delta": delta} if spec.params else {}
-    r = grid(-r_max, r_max, kinks=(-delta, delta) if name == "huber" else ())
+    r = residual_grid(r_max, delta)
     return {
         "x": r,
         "loss": spec.fn(0.0, r, reduction="none", **params),
@@ -112,17 +126,31 @@ def regression_figure(shown=("mae", "mse"), *, huber_delta=1.0, pseudo_delta=1.0
     return fig
 
 
-def regression_variants(shown, losses_of_delta, values, *, r_max=1.0):
-    """For each delta in ``values``, the curves of ``losses_of_delta`` (those of ``shown``
-    whose delta it is) as regression_figure would draw them, with the indices of their
-    loss and derivative traces: what the chart shows at once while a delta slider moves,
-    before Python has rerun."""
-    moved = [name for name in shown if name in losses_of_delta]
-    return {
-        "values": list(values),
-        "traces": [[2 * shown.index(name), 2 * shown.index(name) + 1] for name in moved],
-        "curves": [[regression_curve(name, r_max=r_max, delta=delta) for name in moved] for delta in values],
-    }
+def regression_variants(shown, *, r_max=1.0, deltas=None):
+    """What the chart draws at once while a δ slider moves, before Python has rerun: for
+    each loss of ``shown`` that has a δ, its loss and derivative traces (indices as in
+    regression_figure), and for every δ on the sliders its legend name and its loss and
+    gradient on the figure's grid (``arrays[curve, delta, 0 or 1]``), exactly as
+    regression_figure draws them. Nothing here depends on the current δ."""
+    deltas = delta_steps() if deltas is None else list(deltas)
+    moving = [name for name in shown if name in ("huber", "pseudo_huber")]
+    r = residual_grid(r_max)
+    arrays = np.empty((len(moving), len(deltas), 2, r.size))
+    curves = []
+    for c, name in enumerate(moving):
+        spec = LOSSES[name]
+        for d, delta in enumerate(deltas):
+            arrays[c, d, 0] = spec.fn(0.0, r, reduction="none", delta=delta)
+            arrays[c, d, 1] = spec.derivative(0.0, r, delta=delta)
+        k = shown.index(name)
+        curves.append(
+            {
+                "loss": name,
+                "traces": [2 * k, 2 * k + 1],
+                "names": [_label(spec, {"delta": delta}) for delta in deltas],
+            }
+        )
+    return {"values": deltas, "curves": curves, "arrays": arrays}
 
 
 # --- binary classification ------------------------------------------------------------
