@@ -3,6 +3,7 @@ Pages stay a description of the UI; the maths is in ``losses``, the figures in `
 
 import contextlib
 import os
+import re
 
 import streamlit as st
 from streamlit.errors import StreamlitAPIException
@@ -16,6 +17,8 @@ PLAIN_CHARTS = os.environ.get("LOSSLAB_PLAIN_CHARTS") == "1"
 
 
 PRESENT = "present"  # the URL key (and widget key) of presentation mode
+HIDE = "hide"  # the URL key of the controls hidden in presentation mode (hide=a&hide=b)
+CONTROL_KEY = re.compile(r"[a-z][a-z0-9_]{0,60}")  # what a control's key looks like
 STREAMLIT_URL_KEYS = {"embed", "embed_options"}  # Streamlit's own
 
 # Presentation mode: big type for a projector; figures get larger fonts and thicker lines.
@@ -45,15 +48,17 @@ def sidebar():
 
 def header(title, intro):
     """Start a page: on its first run, the URL it was opened with (read by ``sidebar``) is
-    kept for ``url_report``; later runs report nothing, their URL is the app's own."""
+    kept for ``end_page``; later runs report nothing, their URL is the app's own."""
     first_run = st.session_state.get("_url_page") != title
     st.session_state["_url_page"] = title
     st.session_state["_url_opened_with"] = st.session_state.get("_url_raw", {}) if first_run else {}
-    st.session_state["_url_controls"] = {PRESENT: _toggle_check(PRESENT)}
+    st.session_state["_url_controls"] = {PRESENT: (_toggle_check(PRESENT), False)}
+    st.session_state["_url_labels"] = {}
     st.session_state["_url_warning"] = st.empty()
     st.title(title)
     if presenting():
-        st.markdown(PRESENTATION_CSS, unsafe_allow_html=True)  # a constant: nothing from the URL
+        # constants, and keys checked against CONTROL_KEY: nothing else from the URL
+        st.markdown(PRESENTATION_CSS + _hiding_css(_hidden_controls(first_run)), unsafe_allow_html=True)
         with st.expander("What this page shows"):
             st.markdown(intro)
     else:
@@ -64,15 +69,67 @@ def presenting():
     return bool(st.session_state.get(PRESENT))
 
 
+# --- presentation mode: controls the class does not need to see ------------------------
+def _chooser_key():
+    return f"_hide_{st.session_state['_url_page']}"  # each page has its own controls
+
+
+def _hidden_controls(first_run):
+    """The keys of the controls to hide: the sidebar's choice, updated before this run, or
+    on a page's first run (and when the choice is not shown yet) the link's."""
+    chosen = None if first_run else st.session_state.get(_chooser_key())
+    keys = st.query_params.get_all(HIDE) if chosen is None else chosen
+    return [key for key in keys if CONTROL_KEY.fullmatch(key)]
+
+
+def _hiding_css(keys):
+    """CSS that hides controls, sent before them; a hidden control keeps working, with its
+    value and its place in the link."""
+    if not keys:
+        return ""
+    rules = ", ".join(f".st-key-{key}, .losslab-slider[data-name='{key}']" for key in keys)
+    return f"<style>{rules} {{ display: none !important; }}</style>"
+
+
+def _hide_chooser():
+    """The sidebar's choice of controls to hide (presentation mode), among the controls
+    the page has just drawn; kept in the link as ``hide``."""
+    controls = [key for key in st.session_state["_url_controls"] if key != PRESENT]
+    labels = st.session_state["_url_labels"]
+    _register(HIDE, lambda raws: all(raw in controls for raw in raws), many=True)
+    if not presenting() or not controls:  # the link keeps its choice for presentation mode
+        return
+    with st.sidebar:
+        hidden = st.multiselect(
+            "Hide controls",
+            controls,
+            default=[key for key in st.query_params.get_all(HIDE) if key in controls],
+            format_func=lambda key: labels.get(key, key),
+            key=_chooser_key(),
+            placeholder="Controls the class need not see",
+            help="Hidden controls keep their values. Part of the link: a prepared link opens with them hidden.",
+        )
+    if hidden:
+        st.query_params[HIDE] = hidden
+    else:
+        st.query_params.pop(HIDE, None)
+
+
 # --- controls that live in the URL ----------------------------------------------------
-def _register(key, check):
-    st.session_state["_url_controls"][key] = check
+def _register(key, check, label=None, *, many=False):
+    """Note a control of the page: the check of its URL value (of its list of values if
+    ``many``) and its label."""
+    st.session_state["_url_controls"][key] = (check, many)
+    if label is not None:
+        st.session_state["_url_labels"][key] = label
 
 
 def slider(label, low, high, default, step=None, *, key, **kwargs):
     """st.slider bound to the URL parameter ``key``."""
     value = st.slider(label, low, high, default, step, key=key, bind="query-params", **kwargs)
-    _register(key, lambda raw: low <= float(raw) <= high and abs(float(raw) - st.session_state[key]) < 1e-9)
+    _register(
+        key, lambda raw: low <= float(raw) <= high and abs(float(raw) - st.session_state[key]) < 1e-9, label
+    )
     return value
 
 
@@ -80,7 +137,7 @@ def toggle(label, value=False, *, key, **kwargs):
     """st.toggle bound to the URL parameter ``key``."""
     value = st.toggle(label, value=value, key=key, bind="query-params", **kwargs)
     if "_url_controls" in st.session_state:  # the sidebar's toggle runs before the page's header
-        _register(key, _toggle_check(key))
+        _register(key, _toggle_check(key), label)
     return value
 
 
@@ -91,7 +148,7 @@ def _toggle_check(key):
 def selectbox(label, options, *, key, **kwargs):
     """st.selectbox bound to the URL parameter ``key``."""
     value = st.selectbox(label, options, key=key, bind="query-params", **kwargs)
-    _register(key, lambda raw: raw in options and raw == st.session_state[key])
+    _register(key, lambda raw: raw in options and raw == st.session_state[key], label)
     return value
 
 
@@ -99,23 +156,32 @@ def loss_toggles(names, *, prefix, on, titles=None):
     """One toggle per loss ("Losses shown"); the names of those switched on."""
     st.markdown("**Losses shown**")
     titles = titles or {}
-    return [
-        name
-        for name in names
-        if toggle(titles.get(name, LOSSES[name].title), value=name in on, key=f"{prefix}_show_{name}")
-    ]
+    shown = []
+    for name in names:
+        title = titles.get(name, LOSSES[name].title)
+        if toggle(title, value=name in on, key=f"{prefix}_show_{name}"):
+            shown.append(name)
+        st.session_state["_url_labels"][f"{prefix}_show_{name}"] = f"Losses shown: {title}"
+    return shown
 
 
-def url_report():
-    """End a page: one warning naming every URL parameter the page could not use
-    (unknown, repeated, not a number, out of range, ...), which fell back to defaults."""
+def end_page():
+    """End a page: the choice of controls to hide (presentation mode), then one warning
+    naming every URL parameter the page could not use."""
+    _hide_chooser()
+    _url_report()
+
+
+def _url_report():
+    """One warning naming every URL parameter the page could not use (unknown, repeated,
+    not a number, out of range, ...), which fell back to defaults."""
     ignored = []
     for key, raws in st.session_state.get("_url_opened_with", {}).items():
         if key in STREAMLIT_URL_KEYS:
             continue
-        check = st.session_state["_url_controls"].get(key)
+        check, many = st.session_state["_url_controls"].get(key, (None, False))
         try:
-            usable = check is not None and len(raws) == 1 and check(raws[0])
+            usable = check is not None and (check(raws) if many else len(raws) == 1 and check(raws[0]))
         except (ValueError, TypeError, OverflowError):
             usable = False
         if not usable:
@@ -195,7 +261,7 @@ def chart_values(key, sliders):
             value = _url_number(s.name, s.min, s.max)
         st.session_state[seen] = moved
         values[s.name] = s.snap(s.clip(value))
-        _register(s.name, lambda raw, s=s: s.min <= float(raw) <= s.max)
+        _register(s.name, lambda raw, s=s: s.min <= float(raw) <= s.max, s.label)
         if values[s.name] == s.default:
             st.query_params.pop(s.name, None)
         else:

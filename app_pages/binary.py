@@ -71,4 +71,4 @@ with st.expander("Conventions beside PyTorch and Keras"):
         "- Pair a sigmoid output with binary cross-entropy (or the hinge on the raw score)."
     )
 
-ui.url_report()
+ui.end_page()

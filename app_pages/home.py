@@ -65,4 +65,4 @@ st.markdown(
     "| matching a whole distribution | softmax | KL divergence | [KL divergence](kl-divergence) |\n"
 )
 
-ui.url_report()
+ui.end_page()

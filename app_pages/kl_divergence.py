@@ -62,4 +62,4 @@ with plot:
         '`reduction="batchmean"` for this per-example mean.'
     )
 
-ui.url_report()
+ui.end_page()

@@ -54,4 +54,4 @@ with plot:
     for name in ("categorical_cross_entropy", "sparse_categorical_cross_entropy", "softmax_cross_entropy"):
         ui.formula(LOSSES[name])
 
-ui.url_report()
+ui.end_page()

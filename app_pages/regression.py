@@ -88,4 +88,4 @@ with st.expander("Conventions beside PyTorch, Keras and Optax"):
         "formula cancels (Pseudo-Huber for tiny r) or overflows (log cosh beyond 710)."
     )
 
-ui.url_report()
+ui.end_page()

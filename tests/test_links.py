@@ -2,7 +2,7 @@
 and a hostile or broken URL falls back to defaults with one warning, never a traceback."""
 
 import pytest
-from apptest_helpers import ROOT, figures, live_charts, traces
+from apptest_helpers import ROOT, decode, figures, live_charts, traces
 from streamlit.testing.v1 import AppTest
 
 
@@ -127,3 +127,88 @@ def test_a_hostile_link_falls_back_to_defaults_with_one_warning(page, slider, to
             assert live_charts(at)[0]["sliders"][0]["value"] == control[1]
         elif control:
             assert at.session_state[control[0]] == control[1]
+
+
+# --- presentation mode: hidden controls -------------------------------------------------
+def hidden_css(at):
+    """The CSS rules that hide controls (presentation mode's style element)."""
+    rules = [
+        style.split("</style>")[0]
+        for element in at.markdown
+        for style in element.value.split("<style>")[1:]
+        if "display: none !important" in style
+    ]
+    return " ".join(rules)
+
+
+def open_presenting(page, params):
+    """``open_link`` with presentation mode on from the app's first run, as a link opened
+    in a browser has it (AppTest seeds the app's own toggle from the URL only then)."""
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.query_params["present"] = "true"
+    at.run()
+    at.switch_page(page)
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run()
+    return at
+
+
+def hide_chooser(at):
+    return next(m for m in at.sidebar.multiselect if m.label == "Hide controls")
+
+
+def test_a_prepared_link_opens_with_its_controls_hidden_and_working():
+    at = open_presenting(
+        "app_pages/regression.py", {"hide": ["reg_r_max", "reg_huber_delta"], "reg_r_max": "3"}
+    )
+    assert not at.exception
+    assert not at.warning
+    css = hidden_css(at)
+    assert ".st-key-reg_r_max" in css
+    assert ".losslab-slider[data-name='reg_huber_delta']" in css
+    assert ".st-key-reg_show_mae" not in css
+    assert hide_chooser(at).value == ["reg_r_max", "reg_huber_delta"]
+    # hidden, not gone: the control keeps the link's value and the chart uses it
+    assert at.slider(key="reg_r_max").value == 3.0
+    assert decode(figures(at)[0]["data"][0]["x"]).max() == 3.0
+
+
+def test_the_chooser_lists_the_page_controls_by_label_and_hides_at_once():
+    at = open_presenting("app_pages/regression.py", {})
+    chooser = hide_chooser(at)
+    assert {"Residual range ±", "Huber δ", "Losses shown: L1 (MAE)", "The outlier's prediction"} <= set(
+        chooser.options
+    )
+    assert hidden_css(at) == ""
+    chooser.set_value(["reg_link_deltas", "reg_show_mse"])
+    at.run()
+    css = hidden_css(at)
+    assert ".st-key-reg_link_deltas" in css
+    assert ".st-key-reg_show_mse" in css
+    assert at.query_params["hide"] == ["reg_link_deltas", "reg_show_mse"]
+    hide_chooser(at).set_value([])
+    at.run()
+    assert hidden_css(at) == ""
+    assert "hide" not in at.query_params
+
+
+def test_hidden_controls_show_again_outside_presentation_mode_and_stay_in_the_link():
+    at = open_link("app_pages/regression.py", {"hide": "reg_r_max"})
+    assert not at.warning
+    assert hidden_css(at) == ""
+    assert not [m for m in at.sidebar.multiselect if m.label == "Hide controls"]
+    assert at.query_params["hide"] in ("reg_r_max", ["reg_r_max"])  # kept as the link had it
+
+
+@pytest.mark.parametrize(
+    "hide", ["reg_r_max} body { display: none", MARKUP, "no_such_control", "mc_temperature", ""]
+)
+def test_a_hostile_hide_list_hides_nothing_it_should_not(hide):
+    at = open_presenting("app_pages/regression.py", {"hide": ["reg_r_max", hide]})
+    assert not at.exception
+    css = hidden_css(at)
+    assert "body" not in css
+    assert "<" not in css
+    assert len(at.warning) == 1
+    assert "hide" in at.warning[0].value

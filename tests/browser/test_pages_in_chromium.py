@@ -204,3 +204,26 @@ def test_a_copied_link_reproduces_the_view(browser, page, app_url, path):
         assert fresh.locator('[data-testid="stAlert"]').count() == 0  # nothing ignored
     finally:
         fresh.close()
+
+
+def test_a_prepared_presentation_link_hides_its_controls(page, app_url):
+    _open(
+        page,
+        app_url,
+        "regression-losses?present=true&hide=reg_r_max&hide=reg_huber_delta&reg_show_huber=true",
+    )
+    page.wait_for_function("() => document.querySelector('.js-plotly-plot')._fullData.length === 6")
+    wait_idle(page)
+    assert page.locator(".st-key-reg_r_max").is_hidden()
+    assert page.locator(HUBER_DELTA).is_hidden()
+    assert page.locator(".st-key-reg_outlier").is_visible()  # not chosen: shown
+    assert page.locator("input[aria-label='Pseudo-Huber δ']").is_visible()
+    assert "hide=reg_r_max&hide=reg_huber_delta" in page.url
+    # presentation mode off: every control is back
+    page.locator(".st-key-present label").click()
+    page.wait_for_function("() => !window.location.search.includes('present=true')", timeout=30_000)
+    wait_idle(page)
+    assert page.locator(".st-key-reg_r_max").is_visible()
+    assert page.locator(HUBER_DELTA).is_visible()
+    assert page.locator('[data-testid="stException"]').count() == 0
+    assert console_errors(page.console_messages_seen) == []
