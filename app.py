@@ -39,6 +39,7 @@ PAGES = [
 ]
 
 navigation = st.navigation(PAGES)
-chart_component.preload_plotly()  # first: the charts need plotly.js
+if not ui.PLAIN_CHARTS:  # (the benchmark's baseline draws with Streamlit's own plotly.js)
+    chart_component.preload_plotly()  # first: the charts need plotly.js
 ui.sidebar()  # before the page: its widgets are the app's, so they survive a change of page
 navigation.run()

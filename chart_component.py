@@ -111,23 +111,25 @@ function showSlider(box, spec, setStateValue) {
 // The variants of this chart as the variants element stored them (VARIANTS_JS), if they
 // are those of this figure: {values, curves: [{traces, names}], n, arrays}.
 function variantsOf(data) {
-  const sent = data.variants;
-  const stored = sent && (window.lossLabVariants || {})[sent.chart];
-  return stored && stored.key === sent.key ? stored : null;
+  const meta = data.variants;
+  const stored = meta && (window.lossLabVariants || {})[meta.chart];
+  return stored && stored.key === meta.key ? stored : null;
 }
 
-// Draw the precomputed curves of ``value`` of slider ``name``; the value's index, or -1.
+// Draw the precomputed curves of ``value`` of slider ``name``: true if they were drawn.
 function drawVariant(box, name, value) {
   const data = box.lossLabData;
   const spec = data.sliders.find((s) => s.name === name);
   const variants = variantsOf(data);
   const index = variants ? variants.values.findIndex((v) => Math.abs(v - value) < spec.step / 2) : -1;
-  if (index < 0 || !window.Plotly || !box.lossLabPlot._fullLayout) return index;
+  const plot = box.lossLabPlot;
+  if (index < 0 || !window.Plotly || !plot._fullLayout) return false;
   const update = { y: [], customdata: [], name: [] };
   const traces = [];
   const [count, n] = [variants.values.length, variants.n];
   for (const c of data.variants.moves[name] || []) {
     const curve = variants.curves[c];
+    if (plot._fullData[curve.traces[0]].x.length !== n) return false;  // not the figure's grid
     const start = (c * count + index) * 2 * n;  // arrays[curve, value, loss | gradient]
     const [loss, gradient] = [variants.arrays.subarray(start, start + n), variants.arrays.subarray(start + n, start + 2 * n)];
     update.y.push(loss, gradient);
@@ -135,21 +137,22 @@ function drawVariant(box, name, value) {
     update.name.push(curve.names[index], curve.names[index]);
     traces.push(...curve.traces);
   }
-  if (traces.length) window.Plotly.restyle(box.lossLabPlot, update, traces);
-  return index;
+  if (!traces.length) return false;
+  window.Plotly.restyle(plot, update, traces);
+  return true;
 }
 
 function moved(box, name, value, setStateValue) {
   const spec = box.lossLabData.sliders.find((s) => s.name === name);
   box.querySelector(`[data-name="${name}"] output`).textContent = value.toFixed(spec.decimals);
-  const index = drawVariant(box, name, value);
+  const drawn = drawVariant(box, name, value);
   // Send the value once the slider rests; at once if no curves were drawn for it.
   clearTimeout(box.pending[name]);
   box.pending[name] = setTimeout(() => {
     delete box.pending[name];
     box.sent[name] = value;
     setStateValue(name, value);
-  }, index < 0 ? 0 : box.lossLabData.settle_ms);
+  }, drawn ? box.lossLabData.settle_ms : 0);
 }
 
 // The modebar's PNG button, and an SVG one beside it: same fixed size, same file name.
@@ -271,8 +274,7 @@ def live_chart(fig, *, key, config, sliders=(), values=None, variants=None, move
     sent = None
     if variants and variants["curves"]:
         payload, content = variants_bytes(key, variants)
-        _chart_variants(key=f"losslab-variants-{key}", data=payload)
-        names = [c["loss"] for c in variants["curves"]]
+        names = [c["name"] for c in variants["curves"]]
         sent = {
             "chart": key,
             "key": content,
@@ -305,6 +307,8 @@ def live_chart(fig, *, key, config, sliders=(), values=None, variants=None, move
         },
         **{f"on_{s.name}_change": _ignore for s in sliders},
     )
+    if sent:  # after the chart: its coming and going never moves the chart in the page
+        _chart_variants(key=f"losslab-variants-{key}", data=payload)
 
 
 def _ignore():

@@ -79,15 +79,16 @@ def _hidden_controls(first_run):
     on a page's first run (and when the choice is not shown yet) the link's."""
     chosen = None if first_run else st.session_state.get(_chooser_key())
     keys = st.query_params.get_all(HIDE) if chosen is None else chosen
-    return [key for key in keys if CONTROL_KEY.fullmatch(key)]
+    return [key for key in keys if CONTROL_KEY.fullmatch(key) and key != PRESENT]
 
 
 def _hiding_css(keys):
     """CSS that hides controls, sent before them; a hidden control keeps working, with its
-    value and its place in the link."""
+    value and its place in the link. Only controls: a link naming a chart hides nothing."""
     if not keys:
         return ""
-    rules = ", ".join(f".st-key-{key}, .losslab-slider[data-name='{key}']" for key in keys)
+    widgets = ", ".join(f'[data-testid="{kind}"]' for kind in ("stSlider", "stCheckbox", "stSelectbox"))
+    rules = ", ".join(f".st-key-{key}:has({widgets}), .losslab-slider[data-name='{key}']" for key in keys)
     return f"<style>{rules} {{ display: none !important; }}</style>"
 
 

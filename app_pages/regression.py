@@ -5,6 +5,15 @@ import streamlit as st
 import ui
 import viz
 from losses import LOSSES
+from losses.registry import DELTA
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def delta_variants(shown, r_max):
+    """The curves for every δ (viz.regression_variants): they depend only on the losses
+    shown and the range, so a rerun for a new δ reuses them."""
+    return viz.regression_variants(list(shown), r_max=r_max)
+
 
 ui.header(
     "Regression losses",
@@ -20,9 +29,8 @@ with controls:
     linked = ui.toggle("Same δ for both", value=True, key="reg_link_deltas")
     r_max = ui.slider("Residual range ±", 0.5, 10.0, 1.0, 0.5, key="reg_r_max")
 
-# The δ sliders belong to the chart: a step redraws the curves at once (chart_component).
-# (the registry's δ: the chart has its curves for every step of it, viz.regression_variants)
-DELTA = LOSSES["huber"].params[0]
+# The δ sliders (the registry's δ) belong to the chart: a step redraws the curves at once
+# from the curves for every δ (chart_component).
 HUBER_DELTA = ui.Slider("reg_huber_delta", "Huber δ", DELTA.min, DELTA.max, DELTA.step, DELTA.default)
 PSEUDO_DELTA = ui.Slider(
     "reg_pseudo_delta", "Pseudo-Huber δ", DELTA.min, DELTA.max, DELTA.step, DELTA.default, disabled=linked
@@ -41,7 +49,7 @@ with plot:
         filename=f"regression_huber-delta-{huber_delta:g}_range-{r_max:g}",
         sliders=[HUBER_DELTA, PSEUDO_DELTA],
         values={"reg_huber_delta": huber_delta, "reg_pseudo_delta": pseudo_delta},
-        variants=viz.regression_variants(shown, r_max=r_max),
+        variants=None if ui.PLAIN_CHARTS else delta_variants(tuple(shown), r_max),
         moves={
             "reg_huber_delta": ("huber", "pseudo_huber") if linked else ("huber",),
             "reg_pseudo_delta": () if linked else ("pseudo_huber",),

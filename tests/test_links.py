@@ -208,7 +208,14 @@ def test_a_hostile_hide_list_hides_nothing_it_should_not(hide):
     at = open_presenting("app_pages/regression.py", {"hide": ["reg_r_max", hide]})
     assert not at.exception
     css = hidden_css(at)
+    assert css.count("{") == 1  # one rule: nothing closed it and opened another
+    assert ".st-key-reg_r_max:has(" in css
     assert "body" not in css
-    assert "<" not in css
+    assert "img" not in css
     assert len(at.warning) == 1
     assert "hide" in at.warning[0].value
+
+
+def test_a_link_cannot_hide_presentation_mode_itself():
+    at = open_presenting("app_pages/regression.py", {"hide": ["present", "reg_r_max"]})
+    assert "present" not in hidden_css(at)

@@ -145,7 +145,7 @@ def regression_variants(shown, *, r_max=1.0, deltas=None):
         k = shown.index(name)
         curves.append(
             {
-                "loss": name,
+                "name": name,
                 "traces": [2 * k, 2 * k + 1],
                 "names": [_label(spec, {"delta": delta}) for delta in deltas],
             }

@@ -131,11 +131,14 @@ def test_chart_slider_draws_every_value_at_once_and_its_curves_travel_once(page,
     received = []
     page.on("websocket", lambda ws: ws.on("framereceived", lambda frame: received.append(len(frame))))
     _open(page, app_url, "regression-losses")
+    page.evaluate("() => { document.querySelector('.js-plotly-plot').lossLabMark = 'same element'; }")
     page.get_by_text("Huber", exact=True).click()
     page.get_by_text("Pseudo-Huber", exact=True).click()
     page.wait_for_function("() => document.querySelector('.js-plotly-plot')._fullData.length === 8")
     wait_idle(page)
     page.wait_for_function("() => window.lossLabVariants && window.lossLabVariants.reg_chart")
+    # the curves' element came in after the chart: the chart stayed where it was
+    assert page.evaluate("() => document.querySelector('.js-plotly-plot').lossLabMark") == "same element"
     curves_bytes = page.evaluate("() => window.lossLabVariants.reg_chart.arrays.byteLength")
     assert curves_bytes > 2_000_000  # 2 losses × 100 δ × loss and gradient × ~800 points
     page.evaluate(
@@ -207,18 +210,18 @@ def test_a_copied_link_reproduces_the_view(browser, page, app_url, path):
 
 
 def test_a_prepared_presentation_link_hides_its_controls(page, app_url):
-    _open(
-        page,
-        app_url,
-        "regression-losses?present=true&hide=reg_r_max&hide=reg_huber_delta&reg_show_huber=true",
-    )
+    link = "regression-losses?present=true&hide=reg_r_max&hide=reg_huber_delta&reg_show_huber=true"
+    _open(page, app_url, link + "&hide=reg_chart&hide=present")  # the last two: not controls
     page.wait_for_function("() => document.querySelector('.js-plotly-plot')._fullData.length === 6")
     wait_idle(page)
     assert page.locator(".st-key-reg_r_max").is_hidden()
     assert page.locator(HUBER_DELTA).is_hidden()
     assert page.locator(".st-key-reg_outlier").is_visible()  # not chosen: shown
     assert page.locator("input[aria-label='Pseudo-Huber δ']").is_visible()
+    assert page.locator(".st-key-reg_chart .js-plotly-plot").is_visible()
+    assert page.locator(".st-key-present").is_visible()
     assert "hide=reg_r_max&hide=reg_huber_delta" in page.url
+    assert "hide=reg_chart" not in page.url  # the chooser keeps only the page's controls
     # presentation mode off: every control is back
     page.locator(".st-key-present label").click()
     page.wait_for_function("() => !window.location.search.includes('present=true')", timeout=30_000)
