@@ -219,3 +219,18 @@ def test_a_hostile_hide_list_hides_nothing_it_should_not(hide):
 def test_a_link_cannot_hide_presentation_mode_itself():
     at = open_presenting("app_pages/regression.py", {"hide": ["present", "reg_r_max"]})
     assert "present" not in hidden_css(at)
+
+
+@pytest.mark.parametrize("page", sorted({p for p, *_ in PAGES} - {"app_pages/home.py"}))
+def test_every_control_of_every_page_can_be_hidden(page):
+    at = open_presenting(page, {})
+    chooser = hide_chooser(at)
+    keys = [key for key in at.session_state["_url_controls"] if key not in ("present", "hide")]
+    assert len(chooser.options) == len(keys) > 2
+    chooser.set_value(keys)
+    at.run()
+    assert not at.exception
+    css = hidden_css(at)
+    for key in keys:
+        assert f".st-key-{key}:has(" in css
+        assert f".losslab-slider[data-name='{key}']" in css
