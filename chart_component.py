@@ -271,11 +271,11 @@ def live_chart(fig, *, key, config, sliders=(), values=None, variants=None, move
     at ``values``. ``variants``: the curves for every slider value (as
     viz.regression_variants gives them); ``moves``: {slider name: the losses it moves}."""
     values = values or {}
-    sent = None
+    meta = None  # what the chart needs to find the curves and use them
     if variants and variants["curves"]:
         payload, content = variants_bytes(key, variants)
         names = [c["name"] for c in variants["curves"]]
-        sent = {
+        meta = {
             "chart": key,
             "key": content,
             "moves": {
@@ -302,12 +302,12 @@ def live_chart(fig, *, key, config, sliders=(), values=None, variants=None, move
             "figure": fig.to_json(),
             "config": config,
             "sliders": specs,
-            "variants": sent,
+            "variants": meta,
             "settle_ms": SETTLE_MS,
         },
         **{f"on_{s.name}_change": _ignore for s in sliders},
     )
-    if sent:  # after the chart: its coming and going never moves the chart in the page
+    if meta:  # after the chart: its coming and going never moves the chart in the page
         _chart_variants(key=f"losslab-variants-{key}", data=payload)
 
 
