@@ -126,13 +126,14 @@ def regression_figure(shown=("mae", "mse"), *, huber_delta=1.0, pseudo_delta=1.0
     return fig
 
 
-def regression_variants(shown, *, r_max=1.0, deltas=None):
+def regression_variants(shown, *, r_max=1.0):
     """What the chart draws at once while a δ slider moves, before Python has rerun: for
-    each loss of ``shown`` that has a δ, its loss and derivative traces (indices as in
-    regression_figure), and for every δ on the sliders its legend name and its loss and
-    gradient on the figure's grid (``arrays[curve, delta, 0 or 1]``), exactly as
-    regression_figure draws them. Nothing here depends on the current δ."""
-    deltas = delta_steps() if deltas is None else list(deltas)
+    each loss of ``shown`` that has a δ, a curve {"name": the loss, "traces": its loss and
+    derivative traces (as in regression_figure), "names": its legend name for each δ},
+    and for every δ on the sliders its loss and gradient on the figure's grid
+    (``arrays[curve, delta, 0 or 1]``), exactly as regression_figure draws them. Nothing
+    here depends on the current δ."""
+    deltas = delta_steps()
     moving = [name for name in shown if name in ("huber", "pseudo_huber")]
     r = residual_grid(r_max)
     arrays = np.empty((len(moving), len(deltas), 2, r.size))
