@@ -49,7 +49,7 @@ with plot:
         filename=f"regression_huber-delta-{huber_delta:g}_range-{r_max:g}",
         sliders=[HUBER_DELTA, PSEUDO_DELTA],
         values={"reg_huber_delta": huber_delta, "reg_pseudo_delta": pseudo_delta},
-        variants=None if ui.PLAIN_CHARTS else delta_variants(tuple(shown), r_max),
+        variants=delta_variants(tuple(shown), r_max),
         moves={
             "reg_huber_delta": ("huber", "pseudo_huber") if linked else ("huber",),
             "reg_pseudo_delta": () if linked else ("pseudo_huber",),
