@@ -70,34 +70,46 @@ def _residual_and_scale(y_true, y_pred):
     return r, 1.0
 
 
-def rmse(y_true, y_pred):
-    """Root mean squared error sqrt(mean r**2), always a scalar cost.
+def _scaled_root_mean_square(r):
+    """(r / 2**e, sqrt(mean((r / 2**e)**2)), e) for finite r, where 2**e is the largest
+    |r| rounded up to a power of two: an exact scaling (by ldexp, so that a subnormal r,
+    whose 2**-e overflows, scales too) after which nothing over- or underflows."""
+    biggest = np.max(np.abs(r))
+    e = int(np.frexp(biggest)[1]) if np.isfinite(biggest) and biggest else 0
+    scaled = np.ldexp(r, -e)
+    with np.errstate(under="ignore"):
+        return scaled, np.sqrt(np.mean(np.square(scaled))), e
 
-    Squares are taken of r / 2**e, where 2**e is the largest |r| rounded to a power of
-    two: exact scaling, so nothing over- or underflows that the result does not.
-    """
-    r, outer = _residual_and_scale(y_true, y_pred)
+
+def _nonempty(r):
     if r.size == 0:
         raise ValueError(
             "Expected at least one example to take the mean over. "
             f"Received: an empty input of shape {r.shape}"
         )
-    biggest = np.max(np.abs(r))
-    if not np.isfinite(biggest) or biggest == 0:
-        return np.float64(biggest * outer)
-    scale = np.ldexp(1.0, -np.frexp(biggest)[1])
-    with np.errstate(under="ignore"):
-        return np.float64(np.sqrt(np.mean(np.square(r * scale))) / scale * outer)
+
+
+def rmse(y_true, y_pred):
+    """Root mean squared error sqrt(mean r**2), always a scalar cost; nothing over- or
+    underflows that the result does not (see _scaled_root_mean_square)."""
+    r, outer = _residual_and_scale(y_true, y_pred)
+    _nonempty(r)
+    _, cost, e = _scaled_root_mean_square(r)
+    with np.errstate(over="ignore", under="ignore"):
+        return np.float64(np.ldexp(cost, e) * outer)
 
 
 def rmse_derivative(y_true, y_pred):
-    """d rmse / dy_pred_i = r_i / (n * rmse); 0 where every residual is 0."""
-    r = _residual(y_true, y_pred)
-    cost = rmse(y_true, y_pred)
+    """d rmse / dy_pred_i = r_i / (n * rmse); 0 where every residual is 0. Taken on the
+    scaled residuals (halved first where r overflows): the ratio never over- or underflows
+    where the result does not."""
+    r, _ = _residual_and_scale(y_true, y_pred)
+    _nonempty(r)
+    scaled, cost, _ = _scaled_root_mean_square(r)  # the ratio is the same at any scale
     if cost == 0:
         return np.zeros_like(r)
-    with np.errstate(over="ignore", under="ignore"):
-        return r / cost / r.size
+    with np.errstate(under="ignore", invalid="ignore"):
+        return scaled / cost / r.size
 
 
 # --- MSLE -----------------------------------------------------------------------------

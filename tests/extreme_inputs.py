@@ -19,8 +19,10 @@ from references import (
     ref_mse,
     ref_msle,
     ref_pseudo_huber,
+    ref_rmse,
     ref_sigmoid_cross_entropy,
     ref_softmax_cross_entropy,
+    ref_sparse_categorical_cross_entropy,
     ref_squared_hinge,
 )
 
@@ -130,6 +132,21 @@ def _categorical(rng, n):
         yield _one_hot_or_soft(rng, c, i), distribution(rng, c), {}
 
 
+def _sparse_categorical(rng, n):
+    for _ in range(n):
+        c = int(rng.integers(2, 6))
+        yield int(rng.integers(c)), distribution(rng, c), {}
+
+
+def _rmse(rng, n):
+    """A few examples at a time (rmse is one cost over them): residuals from subnormal
+    (1e-310) to differences of +-1e308 that overflow."""
+    for i in range(n):
+        count = int(rng.integers(1, 6))
+        scale = (1e-310, 1e-300, 1e-150, 1.0, 1e150, 1e300, 1e308)[i % 7]
+        yield list(rng.uniform(-1, 1, count) * scale), list(rng.uniform(-1, 1, count) * scale), {}
+
+
 def _softmax_logits(rng, n):
     for i in range(n):
         c = int(rng.integers(2, 6))
@@ -157,12 +174,14 @@ CASES = {
     "huber": _with_delta,
     "pseudo_huber": _with_delta,
     "log_cosh": _regression,
+    "rmse": _rmse,
     "msle": _msle,
     "binary_cross_entropy": _binary_probabilities,
     "sigmoid_cross_entropy": _binary_logits,
     "hinge": _hinge,
     "squared_hinge": _hinge,
     "categorical_cross_entropy": _categorical,
+    "sparse_categorical_cross_entropy": _sparse_categorical,
     "softmax_cross_entropy": _softmax_logits,
     "kl_divergence": _kl,
 }
@@ -173,12 +192,14 @@ REFERENCES = {
     "huber": ref_huber,
     "pseudo_huber": ref_pseudo_huber,
     "log_cosh": ref_log_cosh,
+    "rmse": ref_rmse,
     "msle": ref_msle,
     "binary_cross_entropy": ref_binary_cross_entropy,
     "sigmoid_cross_entropy": ref_sigmoid_cross_entropy,
     "hinge": ref_hinge,
     "squared_hinge": ref_squared_hinge,
     "categorical_cross_entropy": ref_categorical_cross_entropy,
+    "sparse_categorical_cross_entropy": ref_sparse_categorical_cross_entropy,
     "softmax_cross_entropy": ref_softmax_cross_entropy,
     "kl_divergence": ref_kl_divergence,
 }

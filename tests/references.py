@@ -144,6 +144,10 @@ def ref_categorical_cross_entropy(y, p):
     return -mpmath.fsum(_xlogy(a, b) for a, b in zip(y, p, strict=True))
 
 
+def ref_sparse_categorical_cross_entropy(label, p):
+    return -mpmath.log(p[int(label)])
+
+
 def logit_bits(x):
     """Precision that resolves exp(x_j - max x) beside 1 until it underflows float64."""
     spread = float(np.max(x) - np.min(x))

@@ -90,3 +90,15 @@ def test_nan_propagates():
     assert out[0] == 1.0
     assert np.isnan(out[1])
     assert np.isnan(losses.mae([np.nan], [1.0]))
+
+
+def test_rmse_of_subnormal_and_overflowing_residuals():
+    # one residual: rmse = |r|, its derivative sign(r), whatever the magnitude of r
+    assert losses.rmse([0.0], [1e-310]) == 1e-310
+    assert losses.rmse([0.0], [5e-324]) == 5e-324
+    np.testing.assert_array_equal(losses.rmse_derivative([0.0], [1e-310]), [1.0])
+    np.testing.assert_array_equal(losses.rmse_derivative([-1e308], [1e308]), [1.0])
+    # r = (3e-310, 4e-310): rmse = sqrt(25e-620 / 2), derivative r / (2 rmse) = (0.3, 0.4) * sqrt 2
+    np.testing.assert_allclose(
+        losses.rmse_derivative([0.0, 0.0], [3e-310, 4e-310]), np.array([0.3, 0.4]) * np.sqrt(2), rtol=1e-15
+    )
