@@ -114,3 +114,13 @@ def reduce(values, reduction):
         with np.errstate(over="ignore"):
             total = np.sum(values * scale) / count / scale
     return np.float64(total)
+
+
+def targets_and_logits(y_true, logits, *, class_axis=False):
+    """Labels in [0, 1] (soft labels allowed) and float logits, broadcast together; with
+    ``class_axis`` both must have one (the last)."""
+    y, x = broadcast(y_true=as_float("y_true", y_true), logits=as_float("logits", logits))
+    if class_axis and y.ndim == 0:
+        raise ValueError("Expected `y_true` and `logits` with a class axis (last). Received: scalars")
+    check_unit_interval("y_true", y)
+    return y, x

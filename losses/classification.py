@@ -3,7 +3,15 @@
 import numpy as np
 
 from ._blocks import blockwise, reduce_blockwise
-from ._checks import as_float, broadcast, check_reduction, check_unit_interval, largest, smallest
+from ._checks import (
+    as_float,
+    broadcast,
+    check_reduction,
+    check_unit_interval,
+    largest,
+    smallest,
+    targets_and_logits,
+)
 from .activations import softplus
 
 
@@ -62,12 +70,6 @@ def binary_cross_entropy_derivative(y_true, p):
 
 
 # --- binary cross-entropy on logits ---------------------------------------------------
-def _targets_and_logits(y_true, logits):
-    y, x = broadcast(y_true=as_float("y_true", y_true), logits=as_float("logits", logits))
-    check_unit_interval("y_true", y)
-    return y, x
-
-
 def _sigmoid_ce_terms(y, x):
     # One log1p(exp(-|x|)) for both softplus(-x) = it - min(x, 0) and softplus(x) = it +
     # max(x, 0), the same values as softplus computes; every term is >= 0.
@@ -87,7 +89,7 @@ def sigmoid_cross_entropy(y_true, logits, *, reduction="mean"):
     finite and exact where forming p first would round it to 0 or 1.
     """
     check_reduction(reduction)
-    y, x = _targets_and_logits(y_true, logits)
+    y, x = targets_and_logits(y_true, logits)
     with np.errstate(invalid="ignore", over="ignore", under="ignore"):
         return reduce_blockwise(_sigmoid_ce_terms, reduction, y, x)
 
@@ -104,7 +106,7 @@ def _sigmoid_ce_slope(y, x):
 def sigmoid_cross_entropy_derivative(y_true, logits):
     """sigmoid(x) - y, as (1 - y) sigmoid(x) - y sigmoid(-x): exact for hard labels,
     where sigmoid(x) - 1 would cancel to 0 for x > 37."""
-    y, x = _targets_and_logits(y_true, logits)
+    y, x = targets_and_logits(y_true, logits)
     with np.errstate(invalid="ignore", under="ignore"):
         return blockwise(_sigmoid_ce_slope, y, x)
 

@@ -3,7 +3,15 @@
 import numpy as np
 
 from ._blocks import FEW_CLASSES, blockwise, by_example
-from ._checks import as_float, broadcast, check_reduction, check_unit_interval, reduce, smallest
+from ._checks import (
+    as_float,
+    broadcast,
+    check_reduction,
+    check_unit_interval,
+    reduce,
+    smallest,
+    targets_and_logits,
+)
 from ._fp import exp_dd, log_ratio, two_diff_finite, two_sum_finite
 from .activations import _shifted
 
@@ -125,14 +133,6 @@ def sparse_categorical_cross_entropy_derivative(labels, probs):
 
 
 # --- softmax cross-entropy ------------------------------------------------------------
-def _targets_and_logits(y_true, logits):
-    y, x = broadcast(y_true=as_float("y_true", y_true), logits=as_float("logits", logits))
-    if y.ndim == 0:
-        raise ValueError("Expected `y_true` and `logits` with a class axis (last). Received: scalars")
-    check_unit_interval("y_true", y)
-    return y, x
-
-
 def _softmax_parts(x):
     """For logits x, class axis first: (x - max) as double-double (hi, lo), the argmax as a
     0/1 float mask, exp of the shift (1 at the max), S, the sum of the exponentials at the
@@ -176,7 +176,7 @@ def _softmax_ce(y, x):
 def softmax_cross_entropy(y_true, logits, *, reduction="mean"):
     """-sum_i y_i log_softmax(logits)_i, with every term >= 0 (see ``log_softmax``)."""
     check_reduction(reduction)
-    y, x = _targets_and_logits(y_true, logits)
+    y, x = targets_and_logits(y_true, logits, class_axis=True)
     with np.errstate(invalid="ignore", over="ignore", under="ignore"):
         return reduce(by_example(_softmax_ce, y, x), reduction)
 
@@ -196,7 +196,7 @@ def _softmax_ce_slope(y, x):
 def softmax_cross_entropy_derivative(y_true, logits):
     """softmax(x) sum(y) - y; at the argmax written as sum_{j != k} y_j - sum(y) S / (1 + S),
     which keeps p_k - 1 = -S / (1 + S) exact where p_k rounds to 1."""
-    y, x = _targets_and_logits(y_true, logits)
+    y, x = targets_and_logits(y_true, logits, class_axis=True)
     with np.errstate(invalid="ignore", over="ignore", under="ignore"):
         return by_example(_softmax_ce_slope, y, x)
 
