@@ -3,7 +3,7 @@
     .venv/bin/python benchmarks/latency.py [--steps 30] [--loads 5]
 
 For each chart approach (the app's in-place charts, then plain ``st.plotly_chart`` via
-LOSSLAB_PLAIN_CHARTS=1) it starts the app, opens the regression page in headless
+benchmarks/plain_charts.py, which swaps the chart backend from outside) it starts the app, opens the regression page in headless
 Chromium with every curve and the derivative panel shown, and presses the Huber δ
 slider's arrow key N times. Inside the page it times each step from the key event until
 the chart shows the new data and the app is idle, and counts frames with no chart drawn
@@ -62,8 +62,12 @@ FIRST_CHART = """() => new Promise((resolve) => {
 })"""
 
 
-def measure(label, env, steps, loads):
-    with running_app(env=env) as url, sync_playwright() as playwright, chromium(playwright) as browser:
+def measure(label, launcher, steps, loads):
+    with (
+        running_app(launcher=launcher) as url,
+        sync_playwright() as playwright,
+        chromium(playwright) as browser,
+    ):
         cold = []
         for _ in range(loads):
             page = browser.new_page()
@@ -78,7 +82,7 @@ def measure(label, env, steps, loads):
             page.wait_for_timeout(400)
             wait_idle(page)
         # Huber δ (Pseudo-Huber's is linked to it): the chart's own slider, or Streamlit's
-        slider = page.locator("input[aria-label='Huber δ'], .st-key-reg_chart_reg_huber_delta input")
+        slider = page.locator("input[aria-label='Huber δ'], .st-key-reg_chart__reg_huber_delta input")
         slider.focus()
         results = []
         for _ in range(steps):
@@ -112,8 +116,8 @@ def main():
     parser.add_argument("--loads", type=int, default=5)
     args = parser.parse_args()
     rows = [
-        measure("in place (Loss Lab)", {}, args.steps, args.loads),
-        measure("plain st.plotly_chart", {"LOSSLAB_PLAIN_CHARTS": "1"}, args.steps, args.loads),
+        measure("in place (Loss Lab)", None, args.steps, args.loads),
+        measure("plain st.plotly_chart", Path(__file__).with_name("plain_charts.py"), args.steps, args.loads),
     ]
     print(f"regression page, all curves + derivative panel, {args.steps} arrow-key steps of Huber δ")
     print("ms from the key event until the new curves are drawn, and until drawn with the app idle")

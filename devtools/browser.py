@@ -45,15 +45,15 @@ def free_port():
 
 
 @contextlib.contextmanager
-def running_app(script="app.py", timeout=60, env=None):
+def running_app(script="app.py", timeout=60, env=None, launcher=None):
     """Yield the base URL of the app served by ``streamlit run`` on a free port
-    (``env``: extra environment variables for the app)."""
+    (``env``: extra environment variables for the app; ``launcher``: a script that runs
+    Streamlit's command line in its own process, e.g. benchmarks/plain_charts.py)."""
     port = free_port()
     url = f"http://127.0.0.1:{port}"
     command = [
         sys.executable,
-        "-m",
-        "streamlit",
+        *(["-m", "streamlit"] if launcher is None else [str(launcher)]),
         "run",
         str(ROOT / script),
         "--server.port",

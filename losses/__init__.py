@@ -26,7 +26,7 @@ from .multiclass import (
     sparse_categorical_cross_entropy,
     sparse_categorical_cross_entropy_derivative,
 )
-from .registry import LOSSES, OKABE_ITO, X_AXES, LossSpec, Param
+from .registry import LOSSES, LossSpec, Param
 from .regression import (
     huber,
     huber_derivative,
@@ -46,8 +46,6 @@ from .regression import (
 
 __all__ = [
     "LOSSES",
-    "OKABE_ITO",
-    "X_AXES",
     "LossSpec",
     "Param",
     "binary_cross_entropy",

@@ -1,56 +1,42 @@
 """The registry: one ``LossSpec`` per loss. Pages and tests iterate over it, so a new
-loss is added here once and is plotted and tested everywhere."""
+loss is added here once and is plotted and tested everywhere. Only what a loss *is*
+lives here; how the app shows it (colours, axis titles, slider ranges) is in ``viz``."""
 
+import re
 from dataclasses import dataclass, field
 
 from . import classification as cls
 from . import multiclass as mc
 from . import regression as reg
 
-# Okabe-Ito, the colour-blind-safe palette; a loss keeps its colour on every page.
-OKABE_ITO = {
-    "black": "#000000",
-    "orange": "#E69F00",
-    "sky blue": "#56B4E9",
-    "bluish green": "#009E73",
-    "yellow": "#F0E442",
-    "blue": "#0072B2",
-    "vermillion": "#D55E00",
-    "reddish purple": "#CC79A7",
-}
 
-# The natural x-axis of each family of loss, and its title on a chart.
-X_AXES = {
-    "residual": "residual r = y_pred − y_true",
-    "probability": "predicted probability p of the true class",
-    "margin": "margin t·s",
-    "logit": "logit (score) s",
-}
-
-
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Param:
-    """A hyperparameter as a slider shows it."""
+    """A hyperparameter of a loss: its keyword, how a legend names it, the LaTeX symbol
+    its formulas use, and its default."""
 
     name: str
     label: str
+    symbol: str
     default: float
-    min: float
-    max: float
-    step: float
 
 
-@dataclass(frozen=True)
+# A parameter's place in a formula: ``\param{delta}``. It is replaced by the parameter's
+# symbol, or by its value: never a replacement of the name itself, which may stand
+# inside a LaTeX command (a parameter ``c`` in ``\frac``).
+_PARAM = re.compile(r"\\param\{([a-z_]+)\}")
+
+
+@dataclass(frozen=True, kw_only=True)
 class LossSpec:
     name: str  # the function's name in ``losses``
     title: str  # as a legend or a heading shows it
     family: str  # "regression", "binary" or "multiclass"
-    formula: str  # LaTeX of the per-example loss
-    derivative_formula: str  # LaTeX of its derivative
+    formula: str  # LaTeX of the per-example loss, parameters as \param{name}
+    derivative_formula: str  # LaTeX of its derivative, likewise
     fn: object  # the loss, ``fn(y_true, prediction, *, reduction=..., **params)``
     derivative: object  # ``derivative(y_true, prediction, **params)``
-    x_axis: str  # a key of X_AXES
-    colour: str
+    x_axis: str  # what the prediction is: "residual", "probability", "margin" or "logit"
     params: tuple = field(default_factory=tuple)
     prediction_arg: str = "y_pred"  # the argument the derivative is taken with respect to
     reductions: bool = True  # False for rmse, always a scalar cost
@@ -58,184 +44,181 @@ class LossSpec:
     def defaults(self):
         return {p.name: p.default for p in self.params}
 
+    def latex(self, values=None):
+        """(loss, derivative) in LaTeX: each parameter as its symbol, or as its value
+        where ``values`` gives one."""
+        values = values or {}
+        symbols = {p.name: p.symbol for p in self.params}
 
-DELTA = Param("delta", "δ", 1.0, 0.05, 5.0, 0.05)
+        def put(match):
+            name = match.group(1)
+            return f"{{{values[name]:g}}}" if name in values else symbols[name]
+
+        return _PARAM.sub(put, self.formula), _PARAM.sub(put, self.derivative_formula)
+
+
+DELTA = Param(name="delta", label="δ", symbol=r"\delta", default=1.0)
 
 _SPECS = (
     LossSpec(
-        "mae",
-        "L1 (MAE)",
-        "regression",
-        r"|r|",
-        r"\operatorname{sign}(r)",
-        reg.mae,
-        reg.mae_derivative,
-        "residual",
-        OKABE_ITO["blue"],
+        name="mae",
+        title="L1 (MAE)",
+        family="regression",
+        formula=r"|r|",
+        derivative_formula=r"\operatorname{sign}(r)",
+        fn=reg.mae,
+        derivative=reg.mae_derivative,
+        x_axis="residual",
     ),
     LossSpec(
-        "mse",
-        "L2 (MSE)",
-        "regression",
-        r"r^2",
-        r"2r",
-        reg.mse,
-        reg.mse_derivative,
-        "residual",
-        OKABE_ITO["vermillion"],
+        name="mse",
+        title="L2 (MSE)",
+        family="regression",
+        formula=r"r^2",
+        derivative_formula=r"2r",
+        fn=reg.mse,
+        derivative=reg.mse_derivative,
+        x_axis="residual",
     ),
     LossSpec(
-        "huber",
-        "Huber",
-        "regression",
-        r"\begin{cases}\tfrac12 r^2 & |r|\le\delta\\ \delta\,(|r|-\tfrac{\delta}{2}) & |r|>\delta\end{cases}",
-        r"\operatorname{clip}(r,-\delta,\delta)",
-        reg.huber,
-        reg.huber_derivative,
-        "residual",
-        OKABE_ITO["bluish green"],
-        (DELTA,),
+        name="huber",
+        title="Huber",
+        family="regression",
+        formula=r"\begin{cases}\tfrac12 r^2 & |r|\le\param{delta}\\ \param{delta}\,(|r|-\tfrac{\param{delta}}{2}) & |r|>\param{delta}\end{cases}",
+        derivative_formula=r"\operatorname{clip}(r,-\param{delta},\param{delta})",
+        fn=reg.huber,
+        derivative=reg.huber_derivative,
+        x_axis="residual",
+        params=(DELTA,),
     ),
     LossSpec(
-        "pseudo_huber",
-        "Pseudo-Huber",
-        "regression",
-        r"\delta^2\left(\sqrt{1+(r/\delta)^2}-1\right)",
-        r"\frac{r}{\sqrt{1+(r/\delta)^2}}",
-        reg.pseudo_huber,
-        reg.pseudo_huber_derivative,
-        "residual",
-        OKABE_ITO["reddish purple"],
-        (DELTA,),
+        name="pseudo_huber",
+        title="Pseudo-Huber",
+        family="regression",
+        formula=r"\param{delta}^2\left(\sqrt{1+(r/\param{delta})^2}-1\right)",
+        derivative_formula=r"\frac{r}{\sqrt{1+(r/\param{delta})^2}}",
+        fn=reg.pseudo_huber,
+        derivative=reg.pseudo_huber_derivative,
+        x_axis="residual",
+        params=(DELTA,),
     ),
     LossSpec(
-        "log_cosh",
-        "log-cosh",
-        "regression",
-        r"\log\cosh r",
-        r"\tanh r",
-        reg.log_cosh,
-        reg.log_cosh_derivative,
-        "residual",
-        OKABE_ITO["orange"],
+        name="log_cosh",
+        title="log-cosh",
+        family="regression",
+        formula=r"\log\cosh r",
+        derivative_formula=r"\tanh r",
+        fn=reg.log_cosh,
+        derivative=reg.log_cosh_derivative,
+        x_axis="residual",
     ),
     LossSpec(
-        "rmse",
-        "RMSE",
-        "regression",
-        r"\sqrt{\tfrac1n\sum_i r_i^2}",
-        r"\frac{r_i}{n\,\mathrm{RMSE}}",
-        reg.rmse,
-        reg.rmse_derivative,
-        "residual",
-        OKABE_ITO["sky blue"],
+        name="rmse",
+        title="RMSE",
+        family="regression",
+        formula=r"\sqrt{\tfrac1n\sum_i r_i^2}",
+        derivative_formula=r"\frac{r_i}{n\,\mathrm{RMSE}}",
+        fn=reg.rmse,
+        derivative=reg.rmse_derivative,
+        x_axis="residual",
         reductions=False,
     ),
     LossSpec(
-        "msle",
-        "MSLE",
-        "regression",
-        r"\left(\log(1+\hat y)-\log(1+y)\right)^2",
-        r"\frac{2\left(\log(1+\hat y)-\log(1+y)\right)}{1+\hat y}",
-        reg.msle,
-        reg.msle_derivative,
-        "residual",
-        OKABE_ITO["black"],
+        name="msle",
+        title="MSLE",
+        family="regression",
+        formula=r"\left(\log(1+\hat y)-\log(1+y)\right)^2",
+        derivative_formula=r"\frac{2\left(\log(1+\hat y)-\log(1+y)\right)}{1+\hat y}",
+        fn=reg.msle,
+        derivative=reg.msle_derivative,
+        x_axis="residual",
     ),
     LossSpec(
-        "binary_cross_entropy",
-        "binary cross-entropy",
-        "binary",
-        r"-\left[y\log p+(1-y)\log(1-p)\right]",
-        r"\frac{p-y}{p(1-p)}",
-        cls.binary_cross_entropy,
-        cls.binary_cross_entropy_derivative,
-        "probability",
-        OKABE_ITO["blue"],
+        name="binary_cross_entropy",
+        title="binary cross-entropy",
+        family="binary",
+        formula=r"-\left[y\log p+(1-y)\log(1-p)\right]",
+        derivative_formula=r"\frac{p-y}{p(1-p)}",
+        fn=cls.binary_cross_entropy,
+        derivative=cls.binary_cross_entropy_derivative,
+        x_axis="probability",
         prediction_arg="p",
     ),
     LossSpec(
-        "sigmoid_cross_entropy",
-        "logistic loss (sigmoid cross-entropy)",
-        "binary",
-        r"y\log(1+e^{-s})+(1-y)\log(1+e^{s})",
-        r"\sigma(s)-y",
-        cls.sigmoid_cross_entropy,
-        cls.sigmoid_cross_entropy_derivative,
-        "logit",
-        OKABE_ITO["sky blue"],
+        name="sigmoid_cross_entropy",
+        title="logistic loss (sigmoid cross-entropy)",
+        family="binary",
+        formula=r"y\log(1+e^{-s})+(1-y)\log(1+e^{s})",
+        derivative_formula=r"\sigma(s)-y",
+        fn=cls.sigmoid_cross_entropy,
+        derivative=cls.sigmoid_cross_entropy_derivative,
+        x_axis="logit",
         prediction_arg="logits",
     ),
     LossSpec(
-        "hinge",
-        "hinge",
-        "binary",
-        r"\max(0,\,1-t\,s)",
-        r"-t\,[t\,s<1]",
-        cls.hinge,
-        cls.hinge_derivative,
-        "margin",
-        OKABE_ITO["vermillion"],
+        name="hinge",
+        title="hinge",
+        family="binary",
+        formula=r"\max(0,\,1-t\,s)",
+        derivative_formula=r"-t\,[t\,s<1]",
+        fn=cls.hinge,
+        derivative=cls.hinge_derivative,
+        x_axis="margin",
         prediction_arg="score",
     ),
     LossSpec(
-        "squared_hinge",
-        "squared hinge",
-        "binary",
-        r"\max(0,\,1-t\,s)^2",
-        r"-2t\max(0,\,1-t\,s)",
-        cls.squared_hinge,
-        cls.squared_hinge_derivative,
-        "margin",
-        OKABE_ITO["orange"],
+        name="squared_hinge",
+        title="squared hinge",
+        family="binary",
+        formula=r"\max(0,\,1-t\,s)^2",
+        derivative_formula=r"-2t\max(0,\,1-t\,s)",
+        fn=cls.squared_hinge,
+        derivative=cls.squared_hinge_derivative,
+        x_axis="margin",
         prediction_arg="score",
     ),
     LossSpec(
-        "categorical_cross_entropy",
-        "categorical cross-entropy",
-        "multiclass",
-        r"-\sum_i y_i\log p_i",
-        r"-\frac{y_i}{p_i}",
-        mc.categorical_cross_entropy,
-        mc.categorical_cross_entropy_derivative,
-        "probability",
-        OKABE_ITO["blue"],
+        name="categorical_cross_entropy",
+        title="categorical cross-entropy",
+        family="multiclass",
+        formula=r"-\sum_i y_i\log p_i",
+        derivative_formula=r"-\frac{y_i}{p_i}",
+        fn=mc.categorical_cross_entropy,
+        derivative=mc.categorical_cross_entropy_derivative,
+        x_axis="probability",
         prediction_arg="probs",
     ),
     LossSpec(
-        "sparse_categorical_cross_entropy",
-        "sparse categorical cross-entropy",
-        "multiclass",
-        r"-\log p_{\text{label}}",
-        r"-\frac{[i=\text{label}]}{p_i}",
-        mc.sparse_categorical_cross_entropy,
-        mc.sparse_categorical_cross_entropy_derivative,
-        "probability",
-        OKABE_ITO["sky blue"],
+        name="sparse_categorical_cross_entropy",
+        title="sparse categorical cross-entropy",
+        family="multiclass",
+        formula=r"-\log p_{\text{label}}",
+        derivative_formula=r"-\frac{[i=\text{label}]}{p_i}",
+        fn=mc.sparse_categorical_cross_entropy,
+        derivative=mc.sparse_categorical_cross_entropy_derivative,
+        x_axis="probability",
         prediction_arg="probs",
     ),
     LossSpec(
-        "softmax_cross_entropy",
-        "softmax cross-entropy",
-        "multiclass",
-        r"-\sum_i y_i\log\operatorname{softmax}(s)_i",
-        r"\operatorname{softmax}(s)_i\sum_j y_j-y_i",
-        mc.softmax_cross_entropy,
-        mc.softmax_cross_entropy_derivative,
-        "logit",
-        OKABE_ITO["bluish green"],
+        name="softmax_cross_entropy",
+        title="softmax cross-entropy",
+        family="multiclass",
+        formula=r"-\sum_i y_i\log\operatorname{softmax}(s)_i",
+        derivative_formula=r"\operatorname{softmax}(s)_i\sum_j y_j-y_i",
+        fn=mc.softmax_cross_entropy,
+        derivative=mc.softmax_cross_entropy_derivative,
+        x_axis="logit",
         prediction_arg="logits",
     ),
     LossSpec(
-        "kl_divergence",
-        "KL divergence",
-        "multiclass",
-        r"\sum_i p_i\log\frac{p_i}{q_i}",
-        r"-\frac{p_i}{q_i}",
-        mc.kl_divergence,
-        mc.kl_divergence_derivative,
-        "probability",
-        OKABE_ITO["reddish purple"],
+        name="kl_divergence",
+        title="KL divergence",
+        family="multiclass",
+        formula=r"\sum_i p_i\log\frac{p_i}{q_i}",
+        derivative_formula=r"-\frac{p_i}{q_i}",
+        fn=mc.kl_divergence,
+        derivative=mc.kl_divergence_derivative,
+        x_axis="probability",
         prediction_arg="q_pred",
     ),
 )

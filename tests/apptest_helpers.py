@@ -7,14 +7,11 @@ from pathlib import Path
 import numpy as np
 from streamlit.testing.v1 import AppTest
 
+from livechart import wire
+from ui.pages import PAGES as PAGE_TABLE
+
 ROOT = Path(__file__).resolve().parents[1]
-PAGES = [
-    "app_pages/home.py",
-    "app_pages/regression.py",
-    "app_pages/binary.py",
-    "app_pages/multiclass.py",
-    "app_pages/kl_divergence.py",
-]
+PAGES = [page.file for page in PAGE_TABLE]
 
 
 def open_page(page, **widget_values):
@@ -42,7 +39,7 @@ def decode(array):
 
 
 def live_charts(at):
-    """The data of every in-place chart: figure JSON, config, its sliders and variants."""
+    """The data of every in-place chart: figure JSON, config, its sliders and frames' keys."""
     return [
         json.loads(c.proto.json)
         for c in at.get("bidi_component")
@@ -50,20 +47,14 @@ def live_charts(at):
     ]
 
 
-def chart_variants(at):
-    """The variants element of each in-place chart that has one, read from its bytes:
-    (header, arrays[curve, value, loss | gradient, point], raw bytes)."""
-    out = []
-    for c in at.get("bidi_component"):
-        if c.proto.component_name != "losslab.chart_variants":
-            continue
-        raw = c.proto.bytes
-        length = int.from_bytes(raw[:4], "little")
-        header = json.loads(raw[4 : 4 + length].decode())
-        body = np.frombuffer(raw[-(-(4 + length) // 8) * 8 :], dtype="<f8")
-        shape = (len(header["curves"]), len(header["values"]), 2, header["n"])
-        out.append((header, body.reshape(shape), raw))
-    return out
+def chart_frames(at):
+    """The frames element of each chart slider that has one, decoded (``livechart.wire``),
+    with its raw bytes: [(header, raw)]."""
+    return [
+        (wire.decode(c.proto.bytes), c.proto.bytes)
+        for c in at.get("bidi_component")
+        if c.proto.component_name == "losslab.chart_frames"
+    ]
 
 
 def figures(at):

@@ -5,7 +5,7 @@ import pytest
 from apptest_helpers import (
     PAGES,
     chart_config,
-    chart_variants,
+    chart_frames,
     decode,
     drawn_numbers,
     figures,
@@ -46,7 +46,7 @@ def _seen(at):
     )
 
 
-@pytest.mark.parametrize("page", [p for p in PAGES if p != "app_pages/home.py"])
+@pytest.mark.parametrize("page", [p for p in PAGES if p != "pages/home.py"])
 def test_every_widget_at_its_extremes(page):
     """Each slider to its min and max, each toggle flipped, each select through its
     options: every rerun is free of exceptions, and every control changes the page.
@@ -74,7 +74,7 @@ def test_every_widget_at_its_extremes(page):
 
 
 def test_regression_default_view_reproduces_the_articles_plot():
-    at = open_page("app_pages/regression.py")
+    at = open_page("pages/regression-losses.py")
     shown = traces(figures(at)[0])
     assert {"L1 (MAE)", "L2 (MSE)"} <= set(shown)
     x = decode(shown["L1 (MAE)"]["x"])
@@ -84,7 +84,7 @@ def test_regression_default_view_reproduces_the_articles_plot():
 
 def test_regression_curves_are_what_losses_computes():
     at = open_page(
-        "app_pages/regression.py",
+        "pages/regression-losses.py",
         reg_show_huber=True,
         reg_show_pseudo_huber=True,
         reg_show_log_cosh=True,
@@ -113,7 +113,9 @@ def _chart_sliders(at, index=0):
 
 
 def test_regression_linked_deltas_follow_huber():
-    at = open_page("app_pages/regression.py", reg_show_pseudo_huber=True, reg_chart={"reg_huber_delta": 3.0})
+    at = open_page(
+        "pages/regression-losses.py", reg_show_pseudo_huber=True, reg_chart={"reg_huber_delta": 3.0}
+    )
     assert "Pseudo-Huber (δ = 3)" in traces(figures(at)[0])
     sliders = _chart_sliders(at)
     assert sliders["reg_pseudo_delta"]["disabled"]
@@ -124,7 +126,7 @@ def test_regression_linked_deltas_follow_huber():
 def test_regression_delta_sliders_at_their_extremes(name):
     """The chart's own δ sliders (not st.slider widgets, so walked here by hand)."""
     at = open_page(
-        "app_pages/regression.py", reg_show_huber=True, reg_show_pseudo_huber=True, reg_link_deltas=False
+        "pages/regression-losses.py", reg_show_huber=True, reg_show_pseudo_huber=True, reg_link_deltas=False
     )
     spec = _chart_sliders(at)[name]
     assert not spec["disabled"]
@@ -136,57 +138,64 @@ def test_regression_delta_sliders_at_their_extremes(name):
         assert f"{title} (δ = {min(value, spec['max']):g})" in traces(figures(at)[0])
 
 
-def test_regression_delta_variants_are_the_curves_of_those_deltas():
+def test_regression_delta_frames_are_the_curves_of_those_deltas():
     """What a key press draws before the rerun must be exactly what the rerun draws, for
     every δ of the slider."""
     at = open_page(
-        "app_pages/regression.py",
+        "pages/regression-losses.py",
         reg_show_huber=True,
         reg_show_pseudo_huber=True,
         reg_chart={"reg_huber_delta": 0.5},
     )
-    [(header, arrays, raw)] = chart_variants(at)
+    [(header, raw)] = chart_frames(at)  # linked: the Huber δ slider moves both curves
+    assert header["slider"] == "reg_huber_delta"
     assert header["values"] == [round(0.05 * k, 2) for k in range(1, 101)]  # 0.05, 0.1, ..., 5
-    assert [c["traces"] for c in header["curves"]] == [[4, 5], [6, 7]]  # third and fourth loss
-    chart = live_charts(at)[0]["variants"]
-    assert chart["key"] == header["key"]
-    assert chart["moves"] == {"reg_huber_delta": [0, 1], "reg_pseudo_delta": []}  # linked
+    # the third and fourth loss: traces 4, 5 (Huber) and 6, 7 (Pseudo-Huber); x never moves
+    assert {trace for trace, _ in header["targets"]} == {4, 5, 6, 7}
+    assert not any(attribute == "x" for _, attribute in header["targets"])
+    assert live_charts(at)[0]["frames"] == {"reg_huber_delta": header["key"]}
     x = decode(traces(figures(at)[0])["Huber (δ = 0.5)"]["x"])
-    for i, delta in enumerate(header["values"]):
+    for delta, frame in zip(header["values"], header["frames"], strict=True):
         assert (delta in x and -delta in x) or delta > 1  # Huber's kinks inside the range
-        np.testing.assert_array_equal(arrays[0, i, 0], losses.huber(0.0, x, delta=delta, reduction="none"))
-        np.testing.assert_array_equal(arrays[0, i, 1], losses.huber_derivative(0.0, x, delta=delta))
-        np.testing.assert_array_equal(
-            arrays[1, i, 0], losses.pseudo_huber(0.0, x, delta=delta, reduction="none")
+        huber, huber_slope = (
+            losses.huber(0.0, x, delta=delta, reduction="none"),
+            losses.huber_derivative(0.0, x, delta=delta),
         )
-        np.testing.assert_array_equal(arrays[1, i, 1], losses.pseudo_huber_derivative(0.0, x, delta=delta))
-    assert header["curves"][0]["names"][10] == "Huber (δ = 0.55)"
-    # the rerun at 0.55 draws the very same traces, and the variants are the same bytes
+        np.testing.assert_array_equal(frame[4, "y"], huber)
+        np.testing.assert_array_equal(frame[4, "customdata"], huber_slope)
+        np.testing.assert_array_equal(frame[5, "y"], huber_slope)
+        np.testing.assert_array_equal(
+            frame[6, "y"], losses.pseudo_huber(0.0, x, delta=delta, reduction="none")
+        )
+        np.testing.assert_array_equal(frame[7, "y"], losses.pseudo_huber_derivative(0.0, x, delta=delta))
+        assert frame[4, "name"] == f"Huber (δ = {delta:g})"
+    # the rerun at 0.55 draws the very same traces, and the frames are the same bytes
     # (so Streamlit's message cache sends them only once)
     at.session_state["reg_chart"] = {"reg_huber_delta": 0.55}
     at.run()
     drawn = traces(figures(at)[0])
-    np.testing.assert_array_equal(decode(drawn["Huber (δ = 0.55)"]["y"]), arrays[0, 10, 0])
-    np.testing.assert_array_equal(decode(drawn["Pseudo-Huber (δ = 0.55)"]["y"]), arrays[1, 10, 0])
+    np.testing.assert_array_equal(decode(drawn["Huber (δ = 0.55)"]["y"]), header["frames"][10][4, "y"])
+    np.testing.assert_array_equal(decode(drawn["Pseudo-Huber (δ = 0.55)"]["y"]), header["frames"][10][6, "y"])
     np.testing.assert_array_equal(decode(drawn["Huber (δ = 0.55)"]["x"]), x)
-    assert chart_variants(at)[0][2] == raw
+    assert chart_frames(at)[0][1] == raw
 
 
 def test_regression_unlinked_delta_sliders_move_their_own_curve():
     at = open_page(
-        "app_pages/regression.py", reg_show_huber=True, reg_show_pseudo_huber=True, reg_link_deltas=False
+        "pages/regression-losses.py", reg_show_huber=True, reg_show_pseudo_huber=True, reg_link_deltas=False
     )
-    assert live_charts(at)[0]["variants"]["moves"] == {"reg_huber_delta": [0], "reg_pseudo_delta": [1]}
+    moved = {header["slider"]: {trace for trace, _ in header["targets"]} for header, _ in chart_frames(at)}
+    assert moved == {"reg_huber_delta": {4, 5}, "reg_pseudo_delta": {6, 7}}
 
 
-def test_regression_without_a_delta_sends_no_variants():
-    at = open_page("app_pages/regression.py")  # L1 and L2
-    assert chart_variants(at) == []
-    assert live_charts(at)[0]["variants"] is None
+def test_regression_without_a_delta_sends_no_frames():
+    at = open_page("pages/regression-losses.py")  # L1 and L2
+    assert chart_frames(at) == []
+    assert live_charts(at)[0]["frames"] == {}
 
 
 def test_regression_outlier_table():
-    at = open_page("app_pages/regression.py", reg_outlier=11.0)
+    at = open_page("pages/regression-losses.py", reg_outlier=11.0)
     table = at.dataframe[0].value
     rows = {row["loss"]: row for row in table.to_dict("records")}
     # one residual of 10 among residuals 0.1, 0.1, 0.05, 0.05, 0: hand-derived shares
@@ -198,14 +207,14 @@ def test_regression_outlier_table():
 
 
 def test_regression_download_is_named_after_the_figure():
-    at = open_page("app_pages/regression.py", reg_chart={"reg_huber_delta": 1.5})
+    at = open_page("pages/regression-losses.py", reg_chart={"reg_huber_delta": 1.5})
     options = chart_config(at)["toImageButtonOptions"]
     assert options["filename"] == "regression_huber-delta-1.5_range-1"
     assert (options["width"], options["height"]) == (1200, 675)
 
 
 def test_binary_curves_are_what_losses_computes():
-    at = open_page("app_pages/binary.py", bin_p=0.2, bin_score=-3.5)
+    at = open_page("pages/binary-classification.py", bin_p=0.2, bin_score=-3.5)
     bce, margin, sigmoid = figures(at)
     for y in (1, 0):
         trace = traces(bce)[f"binary cross-entropy, y = {y}"]
@@ -231,7 +240,7 @@ def test_binary_curves_are_what_losses_computes():
 
 def test_multiclass_bars_are_what_losses_computes():
     at = open_page(
-        "app_pages/multiclass.py", mc_classes=4, mc_score_3=4.5, mc_temperature=0.5, mc_true_class="class 2"
+        "pages/softmax.py", mc_classes=4, mc_score_3=4.5, mc_temperature=0.5, mc_true_class="class 2"
     )
     scores = np.array([2.0, 1.0, 0.1, 4.5])
     score_bars, prob_bars, grad_bars = figures(at)[0]["data"]
@@ -246,7 +255,7 @@ def test_multiclass_bars_are_what_losses_computes():
 
 
 def test_kl_metrics_and_asymmetry():
-    at = open_page("app_pages/kl_divergence.py", kl_classes=2, kl_p_0=1.0, kl_p_1=1.0, kl_q_0=3.0, kl_q_1=1.0)
+    at = open_page("pages/kl-divergence.py", kl_classes=2, kl_p_0=1.0, kl_p_1=1.0, kl_q_0=3.0, kl_q_1=1.0)
     p, q = np.array([0.5, 0.5]), np.array([0.75, 0.25])
     forward = 0.5 * np.log(0.5 / 0.75) + 0.5 * np.log(0.5 / 0.25)
     backward = 0.75 * np.log(0.75 / 0.5) + 0.25 * np.log(0.25 / 0.5)
@@ -258,19 +267,19 @@ def test_kl_metrics_and_asymmetry():
 
 
 def test_kl_with_an_empty_distribution_warns_and_keeps_running():
-    at = open_page("app_pages/kl_divergence.py", kl_classes=2, kl_q_0=0.0, kl_q_1=0.0)
+    at = open_page("pages/kl-divergence.py", kl_classes=2, kl_q_0=0.0, kl_q_1=0.0)
     assert not at.exception
     assert any("Every weight of Q is 0" in w.value for w in at.warning)
 
 
 def test_kl_infinite_divergence_is_shown_not_drawn():
-    at = open_page("app_pages/kl_divergence.py", kl_classes=2, kl_q_0=0.0)
+    at = open_page("pages/kl-divergence.py", kl_classes=2, kl_q_0=0.0)
     assert at.metric[0].value == "∞"
     assert not at.exception
 
 
 def test_home_links_every_page():
-    at = open_page("app_pages/home.py")
+    at = open_page("pages/home.py")
     text = " ".join(m.value for m in at.markdown)
     for path in ("(regression-losses)", "(binary-classification)", "(softmax)", "(kl-divergence)"):
         assert path in text
@@ -278,7 +287,7 @@ def test_home_links_every_page():
 
 
 def test_fewer_classes_than_the_chosen_true_class_keeps_running():
-    at = open_page("app_pages/multiclass.py", mc_classes=6)
+    at = open_page("pages/softmax.py", mc_classes=6)
     at.selectbox(key="mc_true_class").set_value("class 5")
     at.run()
     at.slider(key="mc_classes").set_value(3)
@@ -289,7 +298,7 @@ def test_fewer_classes_than_the_chosen_true_class_keeps_running():
 
 
 def test_presentation_mode_enlarges_the_charts_and_folds_the_text():
-    at = open_page("app_pages/regression.py", present=True)
+    at = open_page("pages/regression-losses.py", present=True)
     figure = figures(at)[0]
     assert figure["layout"]["font"]["size"] == 22
     assert all(trace["line"]["width"] == 6 for trace in figure["data"])
@@ -297,6 +306,6 @@ def test_presentation_mode_enlarges_the_charts_and_folds_the_text():
 
 
 def test_every_chart_offers_its_curve_data_as_csv():
-    at = open_page("app_pages/regression.py", reg_show_huber=True)
+    at = open_page("pages/regression-losses.py", reg_show_huber=True)
     buttons = [b for b in at.get("download_button")]
     assert len(buttons) == 2  # the loss chart and the outlier chart

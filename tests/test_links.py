@@ -10,7 +10,7 @@ def open_link(page, params):
     """The app opened at ``page`` with the URL query ``params`` (a value may be a list:
     a repeated key)."""
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    if page != "app_pages/home.py":  # the default page opens without switching
+    if page != "pages/home.py":  # the default page opens without switching
         at.run()  # switch_page needs the navigation registered by a first run
         at.switch_page(page)
     for key, value in params.items():
@@ -22,7 +22,7 @@ def open_link(page, params):
 # page, a link's settings, and what the page must then show
 GOOD_LINKS = [
     (
-        "app_pages/regression.py",
+        "pages/regression-losses.py",
         {
             "reg_r_max": "3",
             "reg_show_huber": "true",
@@ -32,15 +32,15 @@ GOOD_LINKS = [
         },
     ),
     (
-        "app_pages/binary.py",
+        "pages/binary-classification.py",
         {"bin_p": "0.25", "bin_m_max": "5", "bin_show_hinge": "false", "bin_score": "-2.5"},
     ),
     (
-        "app_pages/multiclass.py",
+        "pages/softmax.py",
         {"mc_classes": "4", "mc_score_3": "4.5", "mc_temperature": "0.5", "mc_true_class": "class 3"},
     ),
-    ("app_pages/kl_divergence.py", {"kl_classes": "3", "kl_p_0": "7", "kl_q_2": "0.5"}),
-    ("app_pages/home.py", {"present": "true"}),
+    ("pages/kl-divergence.py", {"kl_classes": "3", "kl_p_0": "7", "kl_q_2": "0.5"}),
+    ("pages/home.py", {"present": "true"}),
 ]
 
 
@@ -63,7 +63,7 @@ def test_a_link_opens_the_page_with_exactly_its_settings(page, params):
 
 
 def test_a_regression_link_draws_its_curves_and_keeps_them_on_the_next_rerun():
-    at = open_link("app_pages/regression.py", dict(GOOD_LINKS[0][1]))
+    at = open_link("pages/regression-losses.py", dict(GOOD_LINKS[0][1]))
     shown = traces(figures(at)[0])
     assert "Huber (δ = 2.5)" in shown
     assert "L1 (MAE)" not in shown
@@ -77,7 +77,7 @@ def test_a_regression_link_draws_its_curves_and_keeps_them_on_the_next_rerun():
 
 def test_a_control_that_disappears_mid_session_is_no_error():
     # the link sets class 5's score; fewer classes then hide that slider
-    at = open_link("app_pages/multiclass.py", {"mc_classes": "6", "mc_score_5": "3"})
+    at = open_link("pages/softmax.py", {"mc_classes": "6", "mc_score_5": "3"})
     at.slider(key="mc_classes").set_value(3)
     at.run()
     assert not at.exception
@@ -86,12 +86,12 @@ def test_a_control_that_disappears_mid_session_is_no_error():
 
 # (page, a slider's key and default, a toggle's key and default)
 PAGES = [
-    ("app_pages/regression.py", ("reg_r_max", 1.0), ("reg_show_mae", True)),
-    ("app_pages/regression.py", ("reg_huber_delta", 1.0), None),  # the chart's own slider
-    ("app_pages/binary.py", ("bin_p", 0.5), ("bin_show_hinge", True)),
-    ("app_pages/multiclass.py", ("mc_temperature", 1.0), None),
-    ("app_pages/kl_divergence.py", ("kl_p_0", 1.0), None),
-    ("app_pages/home.py", None, ("present", False)),
+    ("pages/regression-losses.py", ("reg_r_max", 1.0), ("reg_show_mae", True)),
+    ("pages/regression-losses.py", ("reg_huber_delta", 1.0), None),  # the chart's own slider
+    ("pages/binary-classification.py", ("bin_p", 0.5), ("bin_show_hinge", True)),
+    ("pages/softmax.py", ("mc_temperature", 1.0), None),
+    ("pages/kl-divergence.py", ("kl_p_0", 1.0), None),
+    ("pages/home.py", None, ("present", False)),
 ]
 MARKUP = "<img src=x onerror=alert(1)>**bold**[link](http://example.com)"
 
@@ -160,7 +160,7 @@ def hide_chooser(at):
 
 def test_a_prepared_link_opens_with_its_controls_hidden_and_working():
     at = open_presenting(
-        "app_pages/regression.py", {"hide": ["reg_r_max", "reg_huber_delta"], "reg_r_max": "3"}
+        "pages/regression-losses.py", {"hide": ["reg_r_max", "reg_huber_delta"], "reg_r_max": "3"}
     )
     assert not at.exception
     assert not at.warning
@@ -175,7 +175,7 @@ def test_a_prepared_link_opens_with_its_controls_hidden_and_working():
 
 
 def test_the_chooser_lists_the_page_controls_by_label_and_hides_at_once():
-    at = open_presenting("app_pages/regression.py", {})
+    at = open_presenting("pages/regression-losses.py", {})
     chooser = hide_chooser(at)
     assert {"Residual range ±", "Huber δ", "Losses shown: L1 (MAE)", "The outlier's prediction"} <= set(
         chooser.options
@@ -194,7 +194,7 @@ def test_the_chooser_lists_the_page_controls_by_label_and_hides_at_once():
 
 
 def test_hidden_controls_show_again_outside_presentation_mode_and_stay_in_the_link():
-    at = open_link("app_pages/regression.py", {"hide": "reg_r_max"})
+    at = open_link("pages/regression-losses.py", {"hide": "reg_r_max"})
     assert not at.warning
     assert hidden_css(at) == ""
     assert not [m for m in at.sidebar.multiselect if m.label == "Hide controls"]
@@ -205,7 +205,7 @@ def test_hidden_controls_show_again_outside_presentation_mode_and_stay_in_the_li
     "hide", ["reg_r_max} body { display: none", MARKUP, "no_such_control", "mc_temperature", ""]
 )
 def test_a_hostile_hide_list_hides_nothing_it_should_not(hide):
-    at = open_presenting("app_pages/regression.py", {"hide": ["reg_r_max", hide]})
+    at = open_presenting("pages/regression-losses.py", {"hide": ["reg_r_max", hide]})
     assert not at.exception
     css = hidden_css(at)
     assert css.count("{") == 1  # one rule: nothing closed it and opened another
@@ -217,15 +217,16 @@ def test_a_hostile_hide_list_hides_nothing_it_should_not(hide):
 
 
 def test_a_link_cannot_hide_presentation_mode_itself():
-    at = open_presenting("app_pages/regression.py", {"hide": ["present", "reg_r_max"]})
+    at = open_presenting("pages/regression-losses.py", {"hide": ["present", "reg_r_max"]})
     assert "present" not in hidden_css(at)
 
 
-@pytest.mark.parametrize("page", sorted({p for p, *_ in PAGES} - {"app_pages/home.py"}))
+@pytest.mark.parametrize("page", sorted({p for p, *_ in PAGES} - {"pages/home.py"}))
 def test_every_control_of_every_page_can_be_hidden(page):
     at = open_presenting(page, {})
     chooser = hide_chooser(at)
-    keys = [key for key in at.session_state["_url_controls"] if key not in ("present", "hide")]
+    widgets = [w.key for w in (*at.slider, *at.toggle, *at.selectbox) if w.key != "present"]
+    keys = widgets + [s["name"] for chart in live_charts(at) for s in chart["sliders"]]
     assert len(chooser.options) == len(keys) > 2
     chooser.set_value(keys)
     at.run()

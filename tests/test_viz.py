@@ -62,7 +62,7 @@ def test_regression_legend_shows_the_live_deltas_and_colours_from_the_registry()
     fig = viz.regression_figure(("huber", "pseudo_huber"), huber_delta=0.7, pseudo_delta=2.0)
     names = [t.name for t in fig.data if t.showlegend is not False]
     assert names == ["Huber (δ = 0.7)", "Pseudo-Huber (δ = 2)"]
-    assert fig.data[0].line.color == losses.LOSSES["huber"].colour
+    assert fig.data[0].line.color == viz.LOSS_COLOURS["huber"]
     assert fig.layout.yaxis.title.text == "loss"
     assert fig.layout.yaxis2.title.text == "derivative"
     assert "residual" in fig.layout.xaxis2.title.text
@@ -133,3 +133,20 @@ def test_figure_csv_holds_every_point_exactly():
         [float(r["gradient"]) for r in loss_rows], losses.huber_derivative(0.0, x, delta=0.7)
     )
     assert {r["trace"] for r in rows} == {"Huber (δ = 0.7)"}
+
+
+@pytest.mark.parametrize("family", ["regression", "binary", "multiclass"])
+def test_every_loss_has_a_colour_of_the_palette_distinct_within_its_page(family):
+    names = [name for name, spec in losses.LOSSES.items() if spec.family == family]
+    colours = [viz.LOSS_COLOURS[name] for name in names]
+    assert set(colours) <= set(viz.OKABE_ITO.values())
+    assert len(colours) == len(set(colours))
+
+
+def test_every_axis_and_parameter_has_its_presentation():
+    assert {spec.x_axis for spec in losses.LOSSES.values()} <= set(viz.X_AXIS_TITLES)
+    for spec in losses.LOSSES.values():
+        for param in spec.params:
+            slider = viz.SliderSpec.for_param(param, name=f"x_{param.name}")
+            assert slider.min <= param.default <= slider.max
+            assert param.default in slider.steps()

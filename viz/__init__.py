@@ -1,26 +1,54 @@
 """Figure building: pure functions, parameters in, ``plotly.graph_objects.Figure`` out.
 
-No Streamlit here, so every figure is testable (and exportable) without a browser.
+No Streamlit here, so every figure is testable (and exportable) without a browser. Each
+chart is a ``LiveChart`` (``viz.live``): the app draws it, and its frames (``viz.frames``)
+let the browser redraw it at once while a slider moves.
 """
 
 from .export import figure_csv
 from .figures import (
+    BCE,
+    KL,
+    MARGIN,
+    REGRESSION,
+    SIGMOID,
+    SOFTMAX,
     bce_figure,
     kl_figure,
     margin_figure,
-    regression_curve,
     regression_figure,
-    regression_variants,
     sigmoid_demo_figure,
     softmax_demo_figure,
     thumbnail,
 )
-from .outlier import outlier_figure, outlier_rows
+from .frames import FRAME_BUDGET, Frames, sweep
+from .live import LiveChart
+from .outlier import OUTLIER, outlier_figure, outlier_rows
+from .presentation import LOSS_COLOURS, OKABE_ITO, X_AXIS_TITLES
+from .sliders import SliderSpec
 from .theme import EXPORT_SIZE, TEMPLATE, export_config
 
+# Every chart of the app by name (names key the cached frames).
+CHARTS = {chart.name: chart for chart in (REGRESSION, BCE, MARGIN, SIGMOID, SOFTMAX, KL, OUTLIER)}
+
 __all__ = [
+    "BCE",
+    "CHARTS",
     "EXPORT_SIZE",
+    "FRAME_BUDGET",
+    "KL",
+    "LOSS_COLOURS",
+    "MARGIN",
+    "OKABE_ITO",
+    "OUTLIER",
+    "REGRESSION",
+    "SIGMOID",
+    "SOFTMAX",
     "TEMPLATE",
+    "X_AXIS_TITLES",
+    "Frames",
+    "LiveChart",
+    "SliderSpec",
     "bce_figure",
     "export_config",
     "figure_csv",
@@ -28,10 +56,9 @@ __all__ = [
     "margin_figure",
     "outlier_figure",
     "outlier_rows",
-    "regression_curve",
     "regression_figure",
-    "regression_variants",
     "sigmoid_demo_figure",
     "softmax_demo_figure",
+    "sweep",
     "thumbnail",
 ]

@@ -1,17 +1,22 @@
-"""The charts of every page. Each takes plain parameters and returns a Figure whose
-data is exactly what ``losses`` computes for them."""
+"""The charts of every page, each a ``LiveChart`` (see ``viz.live``): a skeleton that
+styles the traces, and ``data_at`` that computes, with ``losses``, what they draw.
+The ``*_figure`` functions are those charts at given parameters."""
 
 import numpy as np
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 import losses
-from losses import LOSSES, OKABE_ITO, X_AXES
-from losses.registry import DELTA
+from losses import LOSSES
 
+from .live import LAYOUT, LiveChart
+from .presentation import LOSS_COLOURS, OKABE_ITO, PARAM_RANGES, X_AXIS_TITLES
 from .theme import TEMPLATE
 
 SAMPLES = 801  # points per curve: smooth at a laptop's or a projector's width
+RESIDUAL_HALF_POINTS = 200  # at least this many residual samples on each side of 0
+CHART_HEIGHT = 620  # a loss and its derivative, one above the other
+SCORE_RANGE = 8.0  # the sigmoid demo's score axis, and its slider, span ±8
 LOSS_AXIS = "loss"
 GRADIENT_AXIS = "derivative"
 ONE_OVER_E = float(np.exp(-1.0))
@@ -25,7 +30,28 @@ def grid(low, high, kinks=(), n=SAMPLES):
     return np.unique(np.concatenate([points, inside])) if inside else points
 
 
-def _label(spec, params):
+def residual_grid(r_max=1.0, kinks=()):
+    """The residuals every regression curve is drawn at: evenly spaced, with a point on
+    every step of the δ slider (each exactly the slider's value), so Huber's corner at ±δ
+    is sharp for every δ and a curve for another δ never changes x; plus ``kinks``."""
+    step = PARAM_RANGES["delta"]["step"]
+    steps_in_range = round(r_max / step)
+    per_step = -(-RESIDUAL_HALF_POINTS // steps_in_range)  # ceil
+    half = steps_in_range * per_step
+    r = np.arange(-half, half + 1) * (step / per_step)
+    on_steps = np.arange(-steps_in_range, steps_in_range + 1)
+    r[on_steps * per_step + half] = np.round(on_steps * step, 10)  # the slider's very values
+    extra = [sign * k for k in kinks for sign in (-1, 1) if 0 < k < r_max]
+    return np.unique(np.concatenate([r, extra])) if extra else r
+
+
+def loss_params(name, values):
+    """The parameters of loss ``name`` from chart parameters named ``<loss>_<param>``
+    (``huber_delta``); a missing one at its default."""
+    return {p.name: values.get(f"{name}_{p.name}", p.default) for p in LOSSES[name].params}
+
+
+def legend_name(spec, params):
     values = ", ".join(f"{p.label} = {params[p.name]:g}" for p in spec.params)
     return f"{spec.title} ({values})" if values else spec.title
 
@@ -34,7 +60,7 @@ def _hover(x_name):
     return f"{x_name} = %{{x:.4g}}<br>loss = %{{y:.6g}}<br>gradient = %{{customdata:.6g}}<extra>%{{fullData.name}}</extra>"
 
 
-def _loss_and_gradient_figure(height=620):
+def _loss_and_gradient_figure(height=CHART_HEIGHT):
     fig = make_subplots(rows=2, cols=1, shared_xaxes=True, vertical_spacing=0.06, row_heights=[0.62, 0.38])
     fig.update_layout(template=TEMPLATE, hovermode="x unified", height=height)
     fig.update_yaxes(title_text=LOSS_AXIS, row=1, col=1)
@@ -44,25 +70,14 @@ def _loss_and_gradient_figure(height=620):
     return fig
 
 
-def _add_curve(fig, x, loss, gradient, *, name, colour, group, x_name, dash=None):
+def _add_curve(fig, *, colour, group, x_name, dash=None):
+    """A loss (trace 2k, the gradient in its customdata for the hover) and its derivative
+    (trace 2k + 1), styled; their data comes from ``_curve_data``."""
     line = {"color": colour, "width": 3}
     if dash:
         line["dash"] = dash
+    fig.add_scatter(legendgroup=group, line=line, hovertemplate=_hover(x_name), row=1, col=1)
     fig.add_scatter(
-        x=x,
-        y=loss,
-        customdata=gradient,
-        name=name,
-        legendgroup=group,
-        line=line,
-        hovertemplate=_hover(x_name),
-        row=1,
-        col=1,
-    )
-    fig.add_scatter(
-        x=x,
-        y=gradient,
-        name=name,
         legendgroup=group,
         showlegend=False,
         line={**line, "width": 2},
@@ -72,111 +87,68 @@ def _add_curve(fig, x, loss, gradient, *, name, colour, group, x_name, dash=None
     )
 
 
+def _curve_data(trace, x, loss, gradient, name):
+    """The data of the curve added by ``_add_curve`` as trace ``trace`` (and ``trace + 1``)."""
+    return {
+        (trace, "x"): x,
+        (trace, "y"): loss,
+        (trace, "customdata"): gradient,
+        (trace, "name"): name,
+        (trace + 1, "x"): x,
+        (trace + 1, "y"): gradient,
+        (trace + 1, "name"): name,
+    }
+
+
 # --- regression -----------------------------------------------------------------------
 REGRESSION_CURVES = ("mae", "mse", "huber", "pseudo_huber", "log_cosh")
 
 
-def delta_steps(param=DELTA):
-    """Every δ the app's sliders offer (the steps of the registry's δ)."""
-    count = round((param.max - param.min) / param.step)
-    return [round(param.min + k * param.step, 10) for k in range(count + 1)]
-
-
-def residual_grid(r_max=1.0, delta=None):
-    """The residuals every regression curve is drawn at: evenly spaced, plus Huber's kinks
-    at ±δ for every δ on the sliders (and ``delta``), so each corner is drawn sharp and a
-    curve for another δ can be swapped in without changing x."""
-    deltas = np.array(delta_steps() + ([] if delta is None else [delta]))
-    return grid(-r_max, r_max, kinks=np.concatenate([-deltas, deltas]))
-
-
-def regression_curve(name, *, r_max=1.0, delta=None):
-    """One regression loss against the residual: x, loss, gradient and its legend name."""
-    spec = LOSSES[name]
-    params = {"delta": delta} if spec.params else {}
-    r = residual_grid(r_max, delta)
-    return {
-        "x": r,
-        "loss": spec.fn(0.0, r, reduction="none", **params),
-        "gradient": spec.derivative(0.0, r, **params),
-        "name": _label(spec, params),
-    }
-
-
-def regression_figure(shown=("mae", "mse"), *, huber_delta=1.0, pseudo_delta=1.0, r_max=1.0):
-    """Loss and derivative against the residual (target 0, so the residual is the
-    prediction) for the losses in ``shown``; the deltas appear in the legend. The loss of
-    ``shown[k]`` is trace 2k, its derivative trace 2k + 1."""
-    deltas = {"huber": huber_delta, "pseudo_huber": pseudo_delta}
+def _regression_skeleton(*, shown, **_):
     fig = _loss_and_gradient_figure()
     for name in shown:
-        curve = regression_curve(name, r_max=r_max, delta=deltas.get(name))
-        _add_curve(
-            fig,
-            curve["x"],
-            curve["loss"],
-            curve["gradient"],
-            name=curve["name"],
-            colour=LOSSES[name].colour,
-            group=name,
-            x_name="r",
-        )
-    fig.update_xaxes(title_text=X_AXES["residual"] + "  (target y = 0)", row=2, col=1)
+        _add_curve(fig, colour=LOSS_COLOURS[name], group=name, x_name="r")
+    fig.update_xaxes(title_text=X_AXIS_TITLES["residual"] + "  (target y = 0)", row=2, col=1)
     fig.update_layout(title="Regression losses against the residual", uirevision="regression")
     return fig
 
 
-def regression_variants(shown, *, r_max=1.0):
-    """What the chart draws at once while a δ slider moves, before Python has rerun: for
-    each loss of ``shown`` that has a δ, a curve {"name": the loss, "traces": its loss and
-    derivative traces (as in regression_figure), "names": its legend name for each δ},
-    and for every δ on the sliders its loss and gradient on the figure's grid
-    (``arrays[curve, delta, 0 or 1]``), exactly as regression_figure draws them. Nothing
-    here depends on the current δ."""
-    deltas = delta_steps()
-    moving = [name for name in shown if name in ("huber", "pseudo_huber")]
-    r = residual_grid(r_max)
-    arrays = np.empty((len(moving), len(deltas), 2, r.size))
-    curves = []
-    for c, name in enumerate(moving):
+def _regression_data(*, shown, r_max=1.0, **param_values):
+    """Loss and derivative against the residual (target 0, so the residual is the
+    prediction) for each loss of ``shown``; a loss's parameters as ``<loss>_<param>``."""
+    params = {name: loss_params(name, param_values) for name in shown}
+    kinks = [v for name in shown for v in params[name].values()]  # Huber's corners
+    r = residual_grid(r_max, kinks)
+    data = {}
+    for k, name in enumerate(shown):
         spec = LOSSES[name]
-        for d, delta in enumerate(deltas):
-            arrays[c, d, 0] = spec.fn(0.0, r, reduction="none", delta=delta)
-            arrays[c, d, 1] = spec.derivative(0.0, r, delta=delta)
-        k = shown.index(name)
-        curves.append(
-            {
-                "name": name,
-                "traces": [2 * k, 2 * k + 1],
-                "names": [_label(spec, {"delta": delta}) for delta in deltas],
-            }
-        )
-    return {"values": deltas, "curves": curves, "arrays": arrays}
+        loss = spec.fn(0.0, r, reduction="none", **params[name])
+        gradient = spec.derivative(0.0, r, **params[name])
+        data.update(_curve_data(2 * k, r, loss, gradient, legend_name(spec, params[name])))
+    return data
+
+
+REGRESSION = LiveChart(name="regression", skeleton=_regression_skeleton, data_at=_regression_data)
+
+
+def regression_figure(shown=("mae", "mse"), *, huber_delta=1.0, pseudo_delta=1.0, r_max=1.0):
+    """The regression chart; the deltas appear in the legend. The loss of ``shown[k]``
+    is trace 2k, its derivative trace 2k + 1."""
+    return REGRESSION.figure(
+        shown=tuple(shown), r_max=r_max, huber_delta=huber_delta, pseudo_huber_delta=pseudo_delta
+    )
 
 
 # --- binary classification ------------------------------------------------------------
-def bce_figure(p_mark=None):
-    """Binary cross-entropy against the predicted probability p for y = 1 and y = 0,
-    with the point p = 1/e where the loss of the true class crosses 1."""
-    p = grid(0.0, 1.0, kinks=(ONE_OVER_E,))[1:-1]  # the ends are infinite: left off the chart
+BCE_LABELS = ((1.0, OKABE_ITO["blue"], None), (0.0, OKABE_ITO["vermillion"], "dash"))
+
+
+def _bce_skeleton(*, p_mark=None):
     fig = _loss_and_gradient_figure()
-    spec = LOSSES["binary_cross_entropy"]
-    for y, colour, dash in ((1.0, OKABE_ITO["blue"], None), (0.0, OKABE_ITO["vermillion"], "dash")):
-        _add_curve(
-            fig,
-            p,
-            spec.fn(y, p, reduction="none"),
-            spec.derivative(y, p),
-            name=f"{spec.title}, y = {y:g}",
-            colour=colour,
-            group=f"y{y:g}",
-            x_name="p",
-            dash=dash,
-        )
+    for y, colour, dash in BCE_LABELS:
+        _add_curve(fig, colour=colour, group=f"y{y:g}", x_name="p", dash=dash)
     fig.add_hline(y=1.0, line={"color": "#888", "dash": "dot", "width": 1}, row=1, col=1)
     fig.add_scatter(
-        x=[ONE_OVER_E],
-        y=[float(spec.fn(1.0, ONE_OVER_E))],
         mode="markers+text",
         marker={"size": 11, "color": OKABE_ITO["black"]},
         text=["p = 1/e ≈ 0.368: loss = 1"],
@@ -188,13 +160,10 @@ def bce_figure(p_mark=None):
         col=1,
     )
     if p_mark is not None:
-        for y, colour in ((1.0, OKABE_ITO["blue"]), (0.0, OKABE_ITO["vermillion"])):
+        for _, colour, _ in BCE_LABELS:
             fig.add_scatter(
-                x=[p_mark],
-                y=[float(spec.fn(y, p_mark))],
                 mode="markers",
                 marker={"size": 13, "color": colour, "line": {"color": "white", "width": 2}},
-                name=f"p = {p_mark:g}, y = {y:g}",
                 showlegend=False,
                 hoverinfo="skip",
                 row=1,
@@ -207,53 +176,70 @@ def bce_figure(p_mark=None):
     return fig
 
 
+def _bce_data(*, p_mark=None):
+    p = grid(0.0, 1.0, kinks=(ONE_OVER_E,))[1:-1]  # the ends are infinite: left off the chart
+    spec = LOSSES["binary_cross_entropy"]
+    data = {}
+    for k, (y, _, _) in enumerate(BCE_LABELS):
+        loss = spec.fn(y, p, reduction="none")
+        data.update(_curve_data(2 * k, p, loss, spec.derivative(y, p), f"{spec.title}, y = {y:g}"))
+    data[4, "x"] = np.array([ONE_OVER_E])
+    data[4, "y"] = spec.fn(1.0, np.array([ONE_OVER_E]), reduction="none")
+    if p_mark is not None:
+        for k, (y, _, _) in enumerate(BCE_LABELS):
+            data[5 + k, "x"] = np.array([p_mark])
+            data[5 + k, "y"] = spec.fn(y, np.array([p_mark]), reduction="none")
+            data[5 + k, "name"] = f"p = {p_mark:g}, y = {y:g}"
+    return data
+
+
+BCE = LiveChart(name="bce", skeleton=_bce_skeleton, data_at=_bce_data)
+
+
+def bce_figure(p_mark=None):
+    """Binary cross-entropy against the predicted probability p for y = 1 and y = 0,
+    with the point p = 1/e where the loss of the true class crosses 1 (and ``p_mark``)."""
+    return BCE.figure(p_mark=p_mark)
+
+
 MARGIN_CURVES = ("hinge", "squared_hinge", "sigmoid_cross_entropy")
+MARGIN_TITLES = {"sigmoid_cross_entropy": "logistic loss"}  # as the margin chart names it
+
+
+def _margin_skeleton(*, shown=MARGIN_CURVES, zero_one=True, **_):
+    fig = _loss_and_gradient_figure()
+    for name in shown:
+        _add_curve(fig, colour=LOSS_COLOURS[name], group=name, x_name="m")
+    if zero_one:
+        _add_curve(fig, colour=OKABE_ITO["black"], group="zero_one", x_name="m", dash="dot")
+    fig.update_xaxes(title_text=X_AXIS_TITLES["margin"] + "  (label t = +1)", row=2, col=1)
+    fig.update_layout(title="Margin losses against the margin", uirevision="margin")
+    return fig
+
+
+def _margin_data(*, shown=MARGIN_CURVES, m_max=3.0, zero_one=True):
+    m = grid(-m_max, m_max, kinks=(0.0, 1.0))
+    data = {}
+    for k, name in enumerate(shown):
+        spec = LOSSES[name]
+        loss = spec.fn(1.0, m, reduction="none")
+        data.update(_curve_data(2 * k, m, loss, spec.derivative(1.0, m), MARGIN_TITLES.get(name, spec.title)))
+    if zero_one:
+        data.update(_curve_data(2 * len(shown), m, np.where(m < 0, 1.0, 0.0), np.zeros_like(m), "0-1 loss"))
+    data[LAYOUT, "yaxis.range"] = [0, (1 + m_max) ** 2 if "squared_hinge" in shown else 1 + m_max + 0.5]
+    return data
+
+
+MARGIN = LiveChart(name="margin", skeleton=_margin_skeleton, data_at=_margin_data)
 
 
 def margin_figure(shown=MARGIN_CURVES, *, m_max=3.0, zero_one=True):
     """Margin losses against m = t·s (label t = +1, so the margin is the score), with the
     0-1 loss for reference."""
-    m = grid(-m_max, m_max, kinks=(0.0, 1.0))
-    fig = _loss_and_gradient_figure()
-    for name in shown:
-        spec = LOSSES[name]
-        title = "logistic loss" if name == "sigmoid_cross_entropy" else spec.title
-        _add_curve(
-            fig,
-            m,
-            spec.fn(1.0, m, reduction="none"),
-            spec.derivative(1.0, m),
-            name=title,
-            colour=spec.colour,
-            group=name,
-            x_name="m",
-        )
-    if zero_one:
-        step = np.where(m < 0, 1.0, 0.0)
-        _add_curve(
-            fig,
-            m,
-            step,
-            np.zeros_like(m),
-            name="0-1 loss",
-            colour=OKABE_ITO["black"],
-            group="zero_one",
-            x_name="m",
-            dash="dot",
-        )
-    fig.update_yaxes(
-        range=[0, (1 + m_max) ** 2 if "squared_hinge" in shown else 1 + m_max + 0.5], row=1, col=1
-    )
-    fig.update_xaxes(title_text=X_AXES["margin"] + "  (label t = +1)", row=2, col=1)
-    fig.update_layout(title="Margin losses against the margin", uirevision="margin")
-    return fig
+    return MARGIN.figure(shown=tuple(shown), m_max=m_max, zero_one=zero_one)
 
 
-def sigmoid_demo_figure(score):
-    """A score moves a point along the sigmoid; beside it the cross-entropy that the
-    probability it becomes costs for each label."""
-    s = grid(-8.0, 8.0)
-    p = float(losses.sigmoid(score))
+def _sigmoid_skeleton(**_):
     fig = make_subplots(
         rows=1,
         cols=2,
@@ -262,8 +248,6 @@ def sigmoid_demo_figure(score):
         subplot_titles=("sigmoid squashes the score", "cross-entropy of that probability"),
     )
     fig.add_scatter(
-        x=s,
-        y=losses.sigmoid(s),
         name="σ(s)",
         line={"color": OKABE_ITO["bluish green"], "width": 3},
         hovertemplate="s = %{x:.3g}<br>σ(s) = %{y:.6g}<extra></extra>",
@@ -271,23 +255,16 @@ def sigmoid_demo_figure(score):
         col=1,
     )
     fig.add_scatter(
-        x=[score],
-        y=[p],
         mode="markers+text",
-        text=[f"p = {p:.4f}"],
         textposition="middle right",
         marker={"size": 14, "color": OKABE_ITO["black"]},
-        name=f"s = {score:g}",
         hovertemplate="s = %{x:.4g}<br>p = %{y:.6g}<extra></extra>",
         row=1,
         col=1,
     )
-    costs = [float(losses.sigmoid_cross_entropy(y, score)) for y in (1.0, 0.0)]
     fig.add_bar(
         x=["y = 1", "y = 0"],
-        y=costs,
         marker_color=[OKABE_ITO["blue"], OKABE_ITO["vermillion"]],
-        text=[f"{c:.4g}" for c in costs],
         textposition="outside",
         name="cross-entropy",
         hovertemplate="%{x}: loss = %{y:.6g}<extra></extra>",
@@ -297,7 +274,7 @@ def sigmoid_demo_figure(score):
     fig.update_xaxes(title_text="score (logit) s", row=1, col=1)
     fig.update_yaxes(title_text="probability p = σ(s)", range=[-0.02, 1.02], row=1, col=1)
     fig.update_xaxes(title_text="true label", row=1, col=2)
-    fig.update_yaxes(title_text=LOSS_AXIS, range=[0, max(9.0, max(costs) * 1.15)], row=1, col=2)
+    fig.update_yaxes(title_text=LOSS_AXIS, row=1, col=2)
     fig.update_layout(
         template=TEMPLATE,
         height=430,
@@ -308,31 +285,49 @@ def sigmoid_demo_figure(score):
     return fig
 
 
+def _sigmoid_data(*, score):
+    s = grid(-SCORE_RANGE, SCORE_RANGE)
+    p = float(losses.sigmoid(score))
+    costs = losses.sigmoid_cross_entropy(np.array([1.0, 0.0]), score, reduction="none")
+    return {
+        (0, "x"): s,
+        (0, "y"): losses.sigmoid(s),
+        (1, "x"): np.array([score], dtype=float),
+        (1, "y"): np.array([p]),
+        (1, "text"): [f"p = {p:.4f}"],
+        (1, "name"): f"s = {score:g}",
+        (2, "y"): costs,
+        (2, "text"): [f"{c:.4g}" for c in costs],
+        (LAYOUT, "yaxis2.range"): [0, max(9.0, float(costs.max()) * 1.15)],
+    }
+
+
+SIGMOID = LiveChart(name="sigmoid", skeleton=_sigmoid_skeleton, data_at=_sigmoid_data)
+
+
+def sigmoid_demo_figure(score):
+    """A score moves a point along the sigmoid; beside it the cross-entropy that the
+    probability it becomes costs for each label."""
+    return SIGMOID.figure(score=score)
+
+
 # --- multiclass -----------------------------------------------------------------------
-def softmax_demo_figure(scores, *, temperature=1.0, true_class=0):
-    """Scores → probabilities (softmax at a temperature) → cross-entropy gradient p − y
-    with respect to each score."""
-    scores = np.asarray(scores, dtype=float)
-    classes = [f"class {i}" for i in range(scores.size)]
-    probs = losses.softmax(scores, temperature=temperature)
-    y = np.eye(scores.size)[true_class]
-    # d/ds of CE(y, softmax(s / T)) = (p - y) / T
-    gradient = losses.softmax_cross_entropy_derivative(y, scores / temperature) / temperature
-    highlight = [OKABE_ITO["bluish green"] if i == true_class else "#9aa5b1" for i in range(scores.size)]
+def _classes(count):
+    return [f"class {i}" for i in range(count)]
+
+
+def _softmax_skeleton(*, scores, **_):
     fig = make_subplots(
         rows=1,
         cols=3,
         horizontal_spacing=0.08,
-        subplot_titles=("scores s", f"probabilities softmax(s / {temperature:g})", "gradient ∂loss/∂s"),
+        subplot_titles=("scores s", "probabilities", "gradient ∂loss/∂s"),
     )
-    for col, values, fmt in ((1, scores, ".3g"), (2, probs, ".4f"), (3, gradient, ".4f")):
+    for col, name in enumerate(("scores", "probabilities", "gradient"), start=1):
         fig.add_bar(
-            x=classes,
-            y=values,
-            marker_color=highlight,
-            text=[format(v, fmt) for v in values],
+            x=_classes(len(scores)),
             textposition="outside",
-            name=("scores", "probabilities", "gradient")[col - 1],
+            name=name,
             hovertemplate="%{x}: %{y:.6g}<extra></extra>",
             row=1,
             col=col,
@@ -352,41 +347,61 @@ def softmax_demo_figure(scores, *, temperature=1.0, true_class=0):
     return fig
 
 
-def kl_figure(p, q):
-    """P and Q side by side, and the per-class terms of KL(P‖Q) and KL(Q‖P)."""
-    p, q = np.asarray(p, dtype=float), np.asarray(q, dtype=float)
-    classes = [f"class {i}" for i in range(p.size)]
+def _softmax_data(*, scores, temperature=1.0, true_class=0):
+    """Scores → probabilities (softmax at a temperature) → cross-entropy gradient p − y
+    with respect to each score."""
+    scores = np.asarray(scores, dtype=float)
+    probs = losses.softmax(scores, temperature=temperature)
+    y = np.eye(scores.size)[true_class]
+    # d/ds of CE(y, softmax(s / T)) = (p - y) / T
+    gradient = losses.softmax_cross_entropy_derivative(y, scores / temperature) / temperature
+    highlight = [OKABE_ITO["bluish green"] if i == true_class else "#9aa5b1" for i in range(scores.size)]
+    data = {(LAYOUT, "annotations[1].text"): f"probabilities softmax(s / {temperature:g})"}
+    for trace, (values, fmt) in enumerate(((scores, ".3g"), (probs, ".4f"), (gradient, ".4f"))):
+        data[trace, "y"] = values
+        data[trace, "text"] = [format(v, fmt) for v in values]
+        data[trace, "marker.color"] = highlight
+    return data
+
+
+SOFTMAX = LiveChart(name="softmax", skeleton=_softmax_skeleton, data_at=_softmax_data)
+
+
+def softmax_demo_figure(scores, *, temperature=1.0, true_class=0):
+    """Scores → probabilities (softmax at a temperature) → cross-entropy gradient p − y
+    with respect to each score."""
+    return SOFTMAX.figure(scores=tuple(scores), temperature=temperature, true_class=true_class)
+
+
+KL_TERMS = (
+    ("p·log(p/q)  [KL(P‖Q)]", OKABE_ITO["reddish purple"]),
+    ("q·log(q/p)  [KL(Q‖P)]", OKABE_ITO["sky blue"]),
+)
+
+
+def _kl_skeleton(*, p, **_):
     fig = make_subplots(
         rows=1,
         cols=2,
         horizontal_spacing=0.1,
         subplot_titles=("the two distributions", "per-class terms of the divergence"),
     )
-    colours = {"P": OKABE_ITO["blue"], "Q": OKABE_ITO["orange"]}
-    for name, values in (("P", p), ("Q", q)):
+    classes = _classes(len(p))
+    for name, colour in (("P", OKABE_ITO["blue"]), ("Q", OKABE_ITO["orange"])):
         fig.add_bar(
             x=classes,
-            y=values,
             name=name,
-            marker_color=colours[name],
+            marker_color=colour,
             legendgroup=name,
             hovertemplate=f"%{{x}}: {name} = %{{y:.4f}}<extra></extra>",
             row=1,
             col=1,
         )
-    for label, a, b, colour in (
-        ("p·log(p/q)  [KL(P‖Q)]", p, q, OKABE_ITO["reddish purple"]),
-        ("q·log(q/p)  [KL(Q‖P)]", q, p, OKABE_ITO["sky blue"]),
-    ):
-        # one class at a time: KL of the one-element "distributions" [a_i], [b_i] is a_i log(a_i / b_i)
-        terms = losses.kl_divergence(a[:, None], b[:, None], reduction="none")
-        shown = np.where(np.isfinite(terms), terms, np.nan)  # infinite terms are marked, not drawn
+    for label, colour in KL_TERMS:
         fig.add_bar(
             x=classes,
-            y=shown,
             name=label,
             marker_color=colour,
-            text=["∞" if np.isinf(t) else f"{t:.3f}" for t in terms],
             textposition="outside",
             hovertemplate="%{x}: %{y:.6g}<extra></extra>",
             row=1,
@@ -404,6 +419,25 @@ def kl_figure(p, q):
         title="KL divergence is not symmetric",
     )
     return fig
+
+
+def _kl_data(*, p, q):
+    p, q = np.asarray(p, dtype=float), np.asarray(q, dtype=float)
+    data = {(0, "y"): p, (1, "y"): q}
+    for trace, (a, b) in enumerate(((p, q), (q, p)), start=2):
+        # one class at a time: KL of the one-element "distributions" [a_i], [b_i] is a_i log(a_i / b_i)
+        terms = losses.kl_divergence(a[:, None], b[:, None], reduction="none")
+        data[trace, "y"] = np.where(np.isfinite(terms), terms, np.nan)  # infinite terms are marked, not drawn
+        data[trace, "text"] = ["∞" if np.isinf(t) else f"{t:.3f}" for t in terms]
+    return data
+
+
+KL = LiveChart(name="kl", skeleton=_kl_skeleton, data_at=_kl_data)
+
+
+def kl_figure(p, q):
+    """P and Q side by side, and the per-class terms of KL(P‖Q) and KL(Q‖P)."""
+    return KL.figure(p=tuple(p), q=tuple(q))
 
 
 def thumbnail(fig, height=170):

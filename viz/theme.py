@@ -3,7 +3,7 @@
 import plotly.graph_objects as go
 import plotly.io as pio
 
-from losses import OKABE_ITO
+from .presentation import OKABE_ITO
 
 EXPORT_SIZE = (1200, 675)  # pixels of a downloaded image, whatever the screen
 

@@ -136,11 +136,15 @@ def test_chart_slider_draws_every_value_at_once_and_its_curves_travel_once(page,
     page.get_by_text("Pseudo-Huber", exact=True).click()
     page.wait_for_function("() => document.querySelector('.js-plotly-plot')._fullData.length === 8")
     wait_idle(page)
-    page.wait_for_function("() => window.lossLabVariants && window.lossLabVariants.reg_chart")
+    page.wait_for_function(
+        "() => window.lossLabFrames && window.lossLabFrames.reg_chart && window.lossLabFrames.reg_chart.reg_huber_delta"
+    )
     # the curves' element came in after the chart: the chart stayed where it was
     assert page.evaluate("() => document.querySelector('.js-plotly-plot').lossLabMark") == "same element"
-    curves_bytes = page.evaluate("() => window.lossLabVariants.reg_chart.arrays.byteLength")
-    assert curves_bytes > 2_000_000  # 2 losses × 100 δ × loss and gradient × ~800 points
+    curves_bytes = page.evaluate("() => window.lossLabFrames.reg_chart.reg_huber_delta.body.byteLength")
+    # 2 losses × 100 δ × loss and gradient × ~400 points; equal arrays travel once (Huber's
+    # curve is ½r² for every δ beyond the range)
+    assert curves_bytes > 500_000
     page.evaluate(
         """() => { window.runs = 0; const root = document.querySelector('[data-test-script-state]');
         new MutationObserver(() => { if (root.dataset.testScriptState === 'running') window.runs += 1; })

@@ -6,6 +6,7 @@ import streamlit as st
 import losses
 import ui
 import viz
+from viz import SliderSpec
 
 ui.header(
     "KL divergence",
@@ -19,15 +20,28 @@ DEFAULT_P = (1.0, 4.0, 3.0, 2.0, 1.0, 1.0)
 DEFAULT_Q = (3.0, 3.0, 2.0, 2.0, 1.0, 1.0)
 
 
-def weights(name, defaults, classes):
-    return np.array(
-        [
-            ui.slider(
-                f"{name}: weight of class {i}", 0.0, 10.0, defaults[i], 0.5, key=f"kl_{name.lower()}_{i}"
-            )
-            for i in range(classes)
-        ]
-    )
+CLASSES = SliderSpec(name="kl_classes", label="Number of classes", min=2, max=MAX_CLASSES, step=1, default=4)
+
+
+def weight_sliders(name, defaults):
+    return [
+        SliderSpec(
+            name=f"kl_{name.lower()}_{i}",
+            label=f"{name}: weight of class {i}",
+            min=0.0,
+            max=10.0,
+            step=0.5,
+            default=defaults[i],
+        )
+        for i in range(MAX_CLASSES)
+    ]
+
+
+WEIGHTS = {"P": weight_sliders("P", DEFAULT_P), "Q": weight_sliders("Q", DEFAULT_Q)}
+
+
+def weights(name, classes):
+    return np.array([ui.slider(spec) for spec in WEIGHTS[name][:classes]])
 
 
 def normalised(name, w, classes):
@@ -39,14 +53,14 @@ def normalised(name, w, classes):
 
 controls, plot = st.columns([1, 3], gap="large")
 with controls:
-    classes = ui.slider("Number of classes", 2, MAX_CLASSES, 4, key="kl_classes")
+    classes = ui.slider(CLASSES)
     p_col, q_col = st.columns(2)
     with p_col:
         st.markdown("**P** (weights)")
-        p = normalised("P", weights("P", DEFAULT_P, classes), classes)
+        p = normalised("P", weights("P", classes), classes)
     with q_col:
         st.markdown("**Q** (weights)")
-        q = normalised("Q", weights("Q", DEFAULT_Q, classes), classes)
+        q = normalised("Q", weights("Q", classes), classes)
 
 with plot:
     forward, backward = losses.kl_divergence(p, q), losses.kl_divergence(q, p)
@@ -55,11 +69,9 @@ with plot:
     b.metric("KL(Q‖P)", "∞" if np.isinf(backward) else f"{backward:.6f} nats")
     if np.isinf(forward) or np.isinf(backward):
         st.info("A divergence is infinite where the first distribution has mass and the second has none.")
-    ui.chart(viz.kl_figure(p, q), key="kl_chart", filename="kl-divergence")
+    ui.chart(viz.KL, {"p": tuple(p), "q": tuple(q)}, key="kl_chart", filename="kl-divergence")
     ui.formula(losses.LOSSES["kl_divergence"])
     st.caption(
         "PyTorch's `kl_div(input, target)` takes log q first and p second, and wants "
         '`reduction="batchmean"` for this per-example mean.'
     )
-
-ui.end_page()

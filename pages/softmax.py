@@ -7,6 +7,7 @@ import losses
 import ui
 import viz
 from losses import LOSSES
+from viz import SliderSpec
 
 ui.header(
     "Multiclass: softmax and cross-entropy",
@@ -18,17 +19,27 @@ ui.header(
 
 MAX_CLASSES = 6
 DEFAULT_SCORES = (2.0, 1.0, 0.1, -1.0, 0.5, -0.5)
+CLASSES = SliderSpec(name="mc_classes", label="Number of classes", min=2, max=MAX_CLASSES, step=1, default=3)
+SCORES = [
+    SliderSpec(
+        name=f"mc_score_{i}",
+        label=f"Score of class {i}",
+        min=-5.0,
+        max=5.0,
+        step=0.1,
+        default=DEFAULT_SCORES[i],
+    )
+    for i in range(MAX_CLASSES)
+]
+TEMPERATURE = SliderSpec(
+    name="mc_temperature", label="Temperature T", min=0.1, max=5.0, step=0.1, default=1.0
+)
 
 controls, plot = st.columns([1, 3], gap="large")
 with controls:
-    classes = ui.slider("Number of classes", 2, MAX_CLASSES, 3, key="mc_classes")
-    scores = np.array(
-        [
-            ui.slider(f"Score of class {i}", -5.0, 5.0, DEFAULT_SCORES[i], 0.1, key=f"mc_score_{i}")
-            for i in range(classes)
-        ]
-    )
-    temperature = ui.slider("Temperature T", 0.1, 5.0, 1.0, 0.1, key="mc_temperature")
+    classes = ui.slider(CLASSES)
+    scores = np.array([ui.slider(spec) for spec in SCORES[:classes]])
+    temperature = ui.slider(TEMPERATURE)
     names = [f"class {i}" for i in range(classes)]
     true_class = names.index(ui.selectbox("True class", names, key="mc_true_class"))
 
@@ -36,7 +47,8 @@ probs = losses.softmax(scores, temperature=temperature)
 one_hot = np.eye(classes)[true_class]
 with plot:
     ui.chart(
-        viz.softmax_demo_figure(scores, temperature=temperature, true_class=true_class),
+        viz.SOFTMAX,
+        {"scores": tuple(scores), "temperature": temperature, "true_class": true_class},
         key="mc_chart",
         filename=f"softmax_T-{temperature:g}_true-{true_class}",
     )
@@ -53,5 +65,3 @@ with plot:
     )
     for name in ("categorical_cross_entropy", "sparse_categorical_cross_entropy", "softmax_cross_entropy"):
         ui.formula(LOSSES[name])
-
-ui.end_page()

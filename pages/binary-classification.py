@@ -7,6 +7,16 @@ import losses
 import ui
 import viz
 from losses import LOSSES
+from viz import SliderSpec
+from viz.figures import MARGIN_CURVES, MARGIN_TITLES, SCORE_RANGE
+
+P = SliderSpec(
+    name="bin_p", label="Predicted probability p = P(y = 1)", min=0.01, max=0.99, step=0.01, default=0.5
+)
+M_MAX = SliderSpec(name="bin_m_max", label="Margin range ±", min=1.5, max=10.0, step=0.5, default=3.0)
+SCORE = SliderSpec(
+    name="bin_score", label="Score (logit) s", min=-SCORE_RANGE, max=SCORE_RANGE, step=0.1, default=1.0
+)
 
 ui.header(
     "Binary classification",
@@ -23,28 +33,24 @@ bce_tab, margin_tab, sigmoid_tab = st.tabs(
 with bce_tab:
     controls, plot = st.columns([1, 3], gap="large")
     with controls:
-        p = ui.slider("Predicted probability p = P(y = 1)", 0.01, 0.99, 0.5, 0.01, key="bin_p")
+        p = ui.slider(P)
         st.metric("loss if y = 1:  −log p", f"{losses.binary_cross_entropy(1.0, p):.4f}")
         st.metric("loss if y = 0:  −log(1 − p)", f"{losses.binary_cross_entropy(0.0, p):.4f}")
         st.caption("The loss of the true class passes 1 where its probability falls below 1/e ≈ 0.368.")
     with plot:
-        ui.chart(viz.bce_figure(p), key="bin_bce_chart", filename=f"binary-cross-entropy_p-{p:g}")
+        ui.chart(viz.BCE, {"p_mark": p}, key="bin_bce_chart", filename=f"binary-cross-entropy_p-{p:g}")
         ui.formula(LOSSES["binary_cross_entropy"])
 
 with margin_tab:
     controls, plot = st.columns([1, 3], gap="large")
     with controls:
-        shown = ui.loss_toggles(
-            viz.figures.MARGIN_CURVES,
-            prefix="bin",
-            on=viz.figures.MARGIN_CURVES,
-            titles={"sigmoid_cross_entropy": "logistic loss"},
-        )
+        shown = ui.loss_toggles(MARGIN_CURVES, prefix="bin", on=MARGIN_CURVES, titles=MARGIN_TITLES)
         zero_one = ui.toggle("0-1 loss (reference)", value=True, key="bin_show_zero_one")
-        m_max = ui.slider("Margin range ±", 1.5, 10.0, 3.0, 0.5, key="bin_m_max")
+        m_max = ui.slider(M_MAX)
     with plot:
         ui.chart(
-            viz.margin_figure(shown, m_max=m_max, zero_one=zero_one),
+            viz.MARGIN,
+            {"shown": tuple(shown), "m_max": m_max, "zero_one": zero_one},
             key="bin_margin_chart",
             filename=f"margin-losses_range-{m_max:g}",
         )
@@ -54,13 +60,13 @@ with margin_tab:
 with sigmoid_tab:
     controls, plot = st.columns([1, 3], gap="large")
     with controls:
-        score = ui.slider("Score (logit) s", -8.0, 8.0, 1.0, 0.1, key="bin_score")
+        score = ui.slider(SCORE)
         st.metric("p = σ(s)", f"{losses.sigmoid(score):.6f}")
         st.caption(
             "The loss is computed from the score itself, so it stays exact even where σ(s) rounds to 0 or 1."
         )
     with plot:
-        ui.chart(viz.sigmoid_demo_figure(score), key="bin_sigmoid_chart", filename=f"sigmoid_score-{score:g}")
+        ui.chart(viz.SIGMOID, {"score": score}, key="bin_sigmoid_chart", filename=f"sigmoid_score-{score:g}")
 
 with st.expander("Conventions beside PyTorch and Keras"):
     st.markdown(
@@ -70,5 +76,3 @@ with st.expander("Conventions beside PyTorch and Keras"):
         "- Hinge labels are ±1; labels that are all 0 or 1 mean −1 and +1, as in Keras.\n"
         "- Pair a sigmoid output with binary cross-entropy (or the hinge on the raw score)."
     )
-
-ui.end_page()

@@ -4,7 +4,6 @@ import streamlit as st
 
 import ui
 import viz
-from viz.theme import export_config
 
 ui.header(
     "Loss Lab",
@@ -16,42 +15,17 @@ ui.header(
     "on each page and watch the loss and its gradient change.",
 )
 
-MAP = [
-    (
-        "app_pages/regression.py",
-        "Regression losses",
-        "L1, L2, Huber, Pseudo-Huber and log-cosh against the residual, with the outlier example.",
-        viz.regression_figure(("mae", "mse", "huber")),
-    ),
-    (
-        "app_pages/binary.py",
-        "Binary classification",
-        "Cross-entropy against the probability, hinge against the margin, and the sigmoid squashing a score.",
-        viz.bce_figure(),
-    ),
-    (
-        "app_pages/multiclass.py",
-        "Multiclass: softmax",
-        "Scores → probabilities → cross-entropy and its gradient.",
-        viz.softmax_demo_figure([2.0, 1.0, 0.1]),
-    ),
-    (
-        "app_pages/kl_divergence.py",
-        "KL divergence",
-        "Two distributions, and why KL(P‖Q) ≠ KL(Q‖P).",
-        viz.kl_figure([0.1, 0.4, 0.3, 0.2], [0.3, 0.3, 0.2, 0.2]),
-    ),
-]
+MAP = [page for page in ui.PAGES if page.preview is not None]
 
-for column, (page, title, blurb, fig) in zip(st.columns(len(MAP)), MAP, strict=True):
+for column, page in zip(st.columns(len(MAP)), MAP, strict=True):
     with column, st.container(border=True):
-        st.page_link(page, label=title)
-        st.caption(blurb)
+        st.page_link(page.file, label=page.title)
+        st.caption(page.blurb)
         st.plotly_chart(
-            viz.thumbnail(fig),
-            key=f"home_thumb_{title}",
+            viz.thumbnail(page.preview()),
+            key=f"home_thumb_{page.url_path}",
             theme=None,
-            config={**export_config(title), "staticPlot": True},
+            config={**viz.export_config(page.title), "staticPlot": True},
         )
 
 st.subheader("Which loss should I use?")
@@ -64,5 +38,3 @@ st.markdown(
     "| multiclass, one label per example | softmax | categorical cross-entropy (one-hot labels) or sparse categorical cross-entropy (integer labels) | [Multiclass: softmax](softmax) |\n"
     "| matching a whole distribution | softmax | KL divergence | [KL divergence](kl-divergence) |\n"
 )
-
-ui.end_page()

@@ -1,0 +1,47 @@
+"""The app with plain ``st.plotly_chart`` instead of the live charts: the latency
+benchmark's baseline, swapped in from outside the app.
+
+    .venv/bin/python benchmarks/plain_charts.py run app.py [streamlit options]
+
+It replaces ``livechart.BACKEND`` and then runs Streamlit's command line in this
+process, so every script run of the app draws through the plain backend. A chart's own
+sliders become Streamlit sliders above it (what the page would have without them).
+"""
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+import streamlit as st
+from streamlit.web import cli
+
+import livechart
+
+
+class PlainCharts(livechart.LiveCharts):
+    def draw(self, fig, *, key, config, sliders=(), frames=()):
+        for s in sliders:
+            st.slider(
+                s.spec.label,
+                s.spec.min,
+                s.spec.max,
+                value=s.value,
+                step=s.spec.step,
+                disabled=s.disabled,
+                key=f"{key}__{s.spec.name}",
+            )
+        # theme=None: Streamlit's theme would replace our template
+        st.plotly_chart(fig, key=key, theme=None, width="stretch", config=config)
+
+    def moved(self, key):
+        prefix = f"{key}__"
+        return {k.removeprefix(prefix): v for k, v in st.session_state.items() if k.startswith(prefix)}
+
+    def preload(self):
+        """Nothing: Streamlit's own charts bring their plotly.js."""
+
+
+if __name__ == "__main__":
+    livechart.BACKEND = PlainCharts()
+    sys.exit(cli.main())

@@ -1,0 +1,118 @@
+// A chart updated in place, and the sliders it owns (plotly_loader.js and logic.js are
+// joined before this file). Python sends, each rerun:
+//   {chart, figure (JSON), config, sliders: [{name, label, min, max, step, value,
+//    decimals, disabled}], frames: {slider name: key of its frames}, settle_ms}
+// A slider with frames redraws the chart at once from them (frames.js stored them) and
+// sends its value to Python once it rests; one without sends it at once.
+
+function part(parent, className, tag = "div") {
+  let node = parent.querySelector(":scope > ." + className);
+  if (!node) {
+    node = document.createElement(tag);
+    node.className = className;
+    parent.appendChild(node);
+  }
+  return node;
+}
+
+function sliderSpec(box, name) {
+  return box.lossLabData.sliders.find((s) => s.name === name);
+}
+
+function showSlider(box, spec, setStateValue) {
+  let row = box.querySelector(`[data-name="${spec.name}"]`);
+  if (!row) {
+    row = document.createElement("div");
+    row.className = "losslab-slider";
+    row.dataset.name = spec.name;
+    row.innerHTML = "<label><span></span><output></output></label><input type='range'>";
+    const input = row.querySelector("input");
+    input.addEventListener("input", () => moved(box, spec.name, Number(input.value), setStateValue));
+    box.appendChild(row);
+  }
+  const input = row.querySelector("input");
+  row.querySelector("span").textContent = spec.label;
+  Object.assign(input, { min: spec.min, max: spec.max, step: spec.step, disabled: spec.disabled });
+  input.setAttribute("aria-label", spec.label);
+  if (!sliderBusy(box.state, spec.name, spec.value, spec.step)) {
+    // never pull a slider from under the user's hand
+    input.value = spec.value;
+    row.querySelector("output").textContent = formatValue(spec.value, spec.decimals);
+  }
+}
+
+// The frames of slider ``name`` if the browser has those of this rerun's figure.
+function framesOf(box, name) {
+  const key = box.lossLabData.frames[name];
+  const stored = ((window.lossLabFrames || {})[box.lossLabData.chart] || {})[name];
+  return key && stored && stored.key === key ? stored : null;
+}
+
+// Draw the frame of ``value`` of slider ``name``: true if it was drawn.
+function drawFrame(box, name, value) {
+  const frames = framesOf(box, name);
+  const plot = box.lossLabPlot;
+  if (!frames || !window.Plotly || !plot._fullLayout) return false;
+  const index = frameIndex(frames.values, value, sliderSpec(box, name).step);
+  if (index < 0) return false;
+  const { traces, data, layout } = frameUpdate(frames, index);
+  window.Plotly.update(plot, data, layout, traces);
+  return true;
+}
+
+function moved(box, name, value, setStateValue) {
+  const spec = sliderSpec(box, name);
+  box.querySelector(`[data-name="${name}"] output`).textContent = formatValue(value, spec.decimals);
+  const drawn = drawFrame(box, name, value);
+  // Send the value once the slider rests; at once if no frame was drawn for it.
+  clearTimeout(box.state.pending[name]);
+  box.state.pending[name] = setTimeout(
+    () => {
+      delete box.state.pending[name];
+      box.state.sent[name] = value;
+      setStateValue(name, value);
+    },
+    drawn ? box.lossLabData.settle_ms : 0,
+  );
+}
+
+// The modebar's PNG button, and an SVG one beside it: same fixed size, same file name.
+function withSvgDownload(Plotly, config) {
+  const svg = {
+    name: "Download plot as an SVG",
+    icon: Plotly.Icons.disk,
+    click: (gd) => Plotly.downloadImage(gd, { ...gd._context.toImageButtonOptions, format: "svg" }),
+  };
+  return { ...config, modeBarButtonsToAdd: [svg] };
+}
+
+export default function (component) {
+  const { data, parentElement, setStateValue } = component;
+  const sliders = part(parentElement, "losslab-sliders");
+  const div = part(parentElement, "losslab-chart");
+  sliders.state = sliders.state || { pending: {}, sent: {} };
+  sliders.lossLabData = data;
+  sliders.lossLabPlot = div;
+  for (const spec of data.sliders) showSlider(sliders, spec, setStateValue);
+  const figure = JSON.parse(data.figure);
+  div.style.width = "100%";
+  div.style.height = (figure.layout.height || 450) + "px";
+  if (!div.lossLabResize) {
+    // e.g. a chart drawn in a hidden tab: fit it once it shows
+    div.lossLabResize = new ResizeObserver(() => div._fullLayout && window.Plotly.Plots.resize(div));
+    div.lossLabResize.observe(div);
+  }
+  // A changed config makes Plotly.react replot from scratch, losing the zoom: keep the
+  // first config and only rename the image download (read when the button is clicked).
+  loadPlotly().then((Plotly) => {
+    div.lossLabConfig = div.lossLabConfig || withSvgDownload(Plotly, data.config);
+    Plotly.react(div, figure.data, figure.layout, div.lossLabConfig).then(() => {
+      div._context.toImageButtonOptions.filename = data.config.toImageButtonOptions.filename;
+      // a slider still on its way to Python: show its frame, not the older figure's
+      for (const spec of data.sliders) {
+        const input = sliders.querySelector(`[data-name="${spec.name}"] input`);
+        if (sliderBusy(sliders.state, spec.name, spec.value, spec.step)) drawFrame(sliders, spec.name, Number(input.value));
+      }
+    });
+  });
+}

@@ -1,0 +1,51 @@
+// What the live chart decides, without a DOM: which frame a slider value draws, whether a
+// slider is busy, how a frame becomes one Plotly.update. Tested by tests/js/logic.test.js.
+
+// The index of ``value`` among the frames' slider ``values`` (-1 if none is within half a step).
+export function frameIndex(values, value, step) {
+  return values.findIndex((v) => Math.abs(v - value) < step / 2);
+}
+
+// A slider is busy while its value waits to be sent, or is sent but not yet back from
+// Python: a render in between carries an older value, which must not pull the slider.
+// ``state`` = {pending: {name: timer}, sent: {name: value}}; ``value``: the render's.
+export function sliderBusy(state, name, value, step) {
+  const sent = state.sent[name];
+  if (sent !== undefined && Math.abs(value - sent) < step / 2) delete state.sent[name];
+  return Boolean(state.pending[name]) || state.sent[name] !== undefined;
+}
+
+// The value as the slider shows it.
+export function formatValue(value, decimals) {
+  return Number(value).toFixed(decimals);
+}
+
+// Frames as livechart/wire.py encodes them (a Uint8Array): the header, and the float64
+// arrays as ``body`` (an aligned copy).
+export function decodeFrames(bytes) {
+  const length = new DataView(bytes.buffer, bytes.byteOffset, 4).getUint32(0, true);
+  const header = JSON.parse(new TextDecoder().decode(bytes.subarray(4, 4 + length)));
+  const start = 8 * Math.ceil((4 + length) / 8);
+  header.body = new Float64Array(bytes.slice(start).buffer);
+  return header;
+}
+
+// Frame ``index`` as the arguments of Plotly.update: {traces, data, layout}, where
+// data[attribute][i] is the value for traces[i] (undefined: left as it is).
+export function frameUpdate(frames, index) {
+  const row = frames.frames[index];
+  const traces = [...new Set(frames.targets.map(([trace]) => trace).filter((t) => t !== "layout"))];
+  const data = {};
+  const layout = {};
+  frames.targets.forEach(([trace, attribute], i) => {
+    const ref = row[i];
+    const value = Array.isArray(ref) ? frames.body.subarray(ref[0], ref[0] + ref[1]) : ref.v;
+    if (trace === "layout") {
+      layout[attribute] = value;
+      return;
+    }
+    if (!data[attribute]) data[attribute] = traces.map(() => undefined);
+    data[attribute][traces.indexOf(trace)] = value;
+  });
+  return { traces, data, layout };
+}

@@ -1,0 +1,67 @@
+// The live chart's decisions, without a browser: node --test tests/js/ (run by tests/test_livechart.py).
+import assert from "node:assert/strict";
+import { test } from "node:test";
+
+import { decodeFrames, formatValue, frameIndex, frameUpdate, sliderBusy } from "../../livechart/logic.js";
+
+test("frameIndex finds the value within half a step, or -1", () => {
+  const values = [0.05, 0.1, 0.15];
+  assert.equal(frameIndex(values, 0.1, 0.05), 1);
+  assert.equal(frameIndex(values, 0.1000000001, 0.05), 1); // a range input's rounding
+  assert.equal(frameIndex(values, 0.3, 0.05), -1);
+});
+
+test("a slider is busy while its value waits, or is sent and not yet back", () => {
+  const state = { pending: {}, sent: {} };
+  assert.equal(sliderBusy(state, "d", 1.0, 0.05), false);
+  state.pending.d = 17; // a timer: the value waits to be sent
+  assert.equal(sliderBusy(state, "d", 1.0, 0.05), true);
+  delete state.pending.d;
+  state.sent.d = 1.5; // sent; a render with an older value must not pull the slider
+  assert.equal(sliderBusy(state, "d", 1.0, 0.05), true);
+  assert.equal(sliderBusy(state, "d", 1.5, 0.05), false); // back from Python
+  assert.equal(state.sent.d, undefined);
+});
+
+test("formatValue shows the step's decimals", () => {
+  assert.equal(formatValue(0.25, 2), "0.25");
+  assert.equal(formatValue(3, 1), "3.0");
+});
+
+function encode(header, arrays) {
+  // the wire format of livechart/wire.py, written by hand
+  const text = new TextEncoder().encode(JSON.stringify(header));
+  const start = 8 * Math.ceil((4 + text.length) / 8);
+  const bytes = new Uint8Array(start + arrays.length * 8);
+  new DataView(bytes.buffer).setUint32(0, text.length, true);
+  bytes.set(text, 4);
+  new Float64Array(bytes.buffer, start).set(arrays);
+  return bytes;
+}
+
+test("a frame becomes one Plotly.update: arrays by reference, values as they are, layout apart", () => {
+  const header = {
+    chart: "c",
+    slider: "s",
+    values: [1, 2],
+    targets: [
+      [0, "y"],
+      [2, "y"],
+      [2, "name"],
+      ["layout", "yaxis.range"],
+    ],
+    frames: [
+      [[0, 2], [2, 1], { v: "one" }, { v: [0, 1] }],
+      [[3, 2], [2, 1], { v: "two" }, { v: [0, 2] }],
+    ],
+    key: "k",
+  };
+  const frames = decodeFrames(encode(header, [1.5, 2.5, 9, 3.5, 4.5]).subarray(0));
+  assert.deepEqual(Array.from(frames.body), [1.5, 2.5, 9, 3.5, 4.5]);
+  const { traces, data, layout } = frameUpdate(frames, 1);
+  assert.deepEqual(traces, [0, 2]);
+  assert.deepEqual(Array.from(data.y[0]), [3.5, 4.5]);
+  assert.deepEqual(Array.from(data.y[1]), [9]);
+  assert.deepEqual(data.name, [undefined, "two"]); // trace 0's name is left as it is
+  assert.deepEqual(layout, { "yaxis.range": [0, 2] });
+});

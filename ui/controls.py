@@ -1,0 +1,91 @@
+"""Controls bound to the URL: each is made from one declaration (a ``viz.SliderSpec`` for
+a slider) and registered with the page's state, which checks a link's value of it."""
+
+import streamlit as st
+
+import livechart
+from losses import LOSSES
+
+from . import state
+
+
+def slider(spec, **kwargs):
+    """A Streamlit slider from ``spec`` (a ``viz.SliderSpec``), bound to the URL
+    parameter ``spec.name``."""
+    value = st.slider(
+        spec.label,
+        spec.min,
+        spec.max,
+        spec.default,
+        spec.step,
+        format=spec.printf,
+        key=spec.name,
+        bind="query-params",
+        **kwargs,
+    )
+    state.current().register(
+        spec.name,
+        lambda raw: (
+            spec.value_from_text(raw) is not None and abs(float(raw) - st.session_state[spec.name]) < 1e-9
+        ),
+        spec.label,
+    )
+    return value
+
+
+def toggle(label, value=False, *, key, **kwargs):
+    """st.toggle bound to the URL parameter ``key``."""
+    value = st.toggle(label, value=value, key=key, bind="query-params", **kwargs)
+    state.current().register(key, toggle_check(key), label)
+    return value
+
+
+def toggle_check(key):
+    return lambda raw: raw.lower() in ("true", "false") and (raw.lower() == "true") == st.session_state[key]
+
+
+def selectbox(label, options, *, key, **kwargs):
+    """st.selectbox bound to the URL parameter ``key``."""
+    value = st.selectbox(label, options, key=key, bind="query-params", **kwargs)
+    state.current().register(key, lambda raw: raw in options and raw == st.session_state[key], label)
+    return value
+
+
+def loss_toggles(names, *, prefix, on, titles=None):
+    """One toggle per loss ("Losses shown"); the names of those switched on."""
+    st.markdown("**Losses shown**")
+    titles = titles or {}
+    shown = []
+    for name in names:
+        title = titles.get(name, LOSSES[name].title)
+        key = f"{prefix}_show_{name}"
+        if toggle(title, value=name in on, key=key):
+            shown.append(name)
+        state.current().controls[key] = state.Control(toggle_check(key), label=f"Losses shown: {title}")
+    return shown
+
+
+def chart_slider_values(chart_key, specs):
+    """The values of the sliders ``specs`` drawn by the chart ``chart_key``. The URL holds
+    them (a slider's name is its URL parameter, kept in step here); a value the user has
+    just set in the chart wins. So a link, a rerun for another control and the browser's
+    Back button all show the URL's."""
+    moved = livechart.BACKEND.moved(chart_key)
+    page = state.current()
+    values = {}
+    for spec in specs:
+        now = moved.get(spec.name)
+        seen = f"_chart_value_{spec.name}"
+        if now is not None and now != st.session_state.get(seen):
+            value = now  # set in the chart since the last run
+        else:
+            raws = st.query_params.get_all(spec.name)
+            value = spec.value_from_text(raws[0]) if len(raws) == 1 else None
+        st.session_state[seen] = now
+        values[spec.name] = spec.snap(value)
+        page.register(spec.name, lambda raw, spec=spec: spec.value_from_text(raw) is not None, spec.label)
+        if values[spec.name] == spec.default:
+            st.query_params.pop(spec.name, None)
+        else:
+            st.query_params[spec.name] = f"{values[spec.name]:g}"
+    return values

@@ -1,0 +1,45 @@
+"""How the app shows the losses: the palette, each loss's colour, axis titles, and the
+range a parameter's slider offers. (What a loss *is* lives in ``losses.LOSSES``.)"""
+
+# Okabe-Ito, the colour-blind-safe palette; a loss keeps its colour on every page.
+OKABE_ITO = {
+    "black": "#000000",
+    "orange": "#E69F00",
+    "sky blue": "#56B4E9",
+    "bluish green": "#009E73",
+    "yellow": "#F0E442",
+    "blue": "#0072B2",
+    "vermillion": "#D55E00",
+    "reddish purple": "#CC79A7",
+}
+
+# Each loss's colour, distinct within each family (a page draws one family).
+LOSS_COLOURS = {
+    "mae": OKABE_ITO["blue"],
+    "mse": OKABE_ITO["vermillion"],
+    "huber": OKABE_ITO["bluish green"],
+    "pseudo_huber": OKABE_ITO["reddish purple"],
+    "log_cosh": OKABE_ITO["orange"],
+    "rmse": OKABE_ITO["sky blue"],
+    "msle": OKABE_ITO["black"],
+    "binary_cross_entropy": OKABE_ITO["blue"],
+    "sigmoid_cross_entropy": OKABE_ITO["sky blue"],
+    "hinge": OKABE_ITO["vermillion"],
+    "squared_hinge": OKABE_ITO["orange"],
+    "categorical_cross_entropy": OKABE_ITO["blue"],
+    "sparse_categorical_cross_entropy": OKABE_ITO["sky blue"],
+    "softmax_cross_entropy": OKABE_ITO["bluish green"],
+    "kl_divergence": OKABE_ITO["reddish purple"],
+}
+
+# The title of each kind of x-axis (``LossSpec.x_axis``).
+X_AXIS_TITLES = {
+    "residual": "residual r = y_pred − y_true",
+    "probability": "predicted probability p of the true class",
+    "margin": "margin t·s",
+    "logit": "logit (score) s",
+}
+
+
+# Per ``Param.name``: the range its sliders offer (``viz.SliderSpec.for_param``).
+PARAM_RANGES = {"delta": {"min": 0.05, "max": 5.0, "step": 0.05}}
