@@ -1,5 +1,7 @@
 """Multiclass losses (class axis last: one loss per example), each beside its derivative."""
 
+from typing import NamedTuple
+
 import numpy as np
 
 from ._blocks import FEW_CLASSES, blockwise, by_example
@@ -133,10 +135,19 @@ def sparse_categorical_cross_entropy_derivative(labels, probs):
 
 
 # --- softmax cross-entropy ------------------------------------------------------------
+class SoftmaxParts(NamedTuple):
+    """What softmax cross-entropy and its derivative share, class axis first."""
+
+    hi: np.ndarray  # x - max as a double-double: hi + lo
+    lo: np.ndarray
+    at_max: np.ndarray  # the argmax as a 0/1 float mask
+    e: np.ndarray  # exp(x - max), 1 at the maximum
+    s: np.ndarray  # the sum of e at the other positions
+    finite: bool  # every logit finite and no tie for the maximum
+
+
 def _softmax_parts(x):
-    """For logits x, class axis first: (x - max) as double-double (hi, lo), the argmax as a
-    0/1 float mask, exp of the shift (1 at the max), S, the sum of the exponentials at the
-    other positions, and whether all are finite.
+    """The ``SoftmaxParts`` of logits x, class axis first.
 
     Finite logits without a tie for the maximum take a short path: x - max never
     overflows, so no fix-up of the low part, and the maximum is where x - max is 0.
@@ -149,10 +160,10 @@ def _softmax_parts(x):
             is_max = hi == 0  # x - max is 0 exactly where x is the maximum
             if np.count_nonzero(is_max) == top.size:  # one per example: no tie to break
                 e = exp_dd(hi, lo)  # 1 at the maximum
-                return hi, lo, *_without_max(is_max, e), True
+                return SoftmaxParts(hi, lo, *_without_max(is_max, e), True)
     # Any logit infinite or NaN, or a tie (the first maximum counts, as argmax).
     hi, lo, is_max = (np.moveaxis(a, -1, 0) for a in _shifted(np.moveaxis(x, 0, -1), -1))
-    return hi, lo, *_without_max(is_max, np.where(is_max, 1.0, exp_dd(hi, lo))), False
+    return SoftmaxParts(hi, lo, *_without_max(is_max, np.where(is_max, 1.0, exp_dd(hi, lo))), False)
 
 
 def _without_max(is_max, e):
@@ -166,9 +177,9 @@ def _without_max(is_max, e):
 
 
 def _softmax_ce(y, x):
-    hi, lo, _, _, s, finite = _softmax_parts(x)
-    terms = y * ((np.log1p(s) - hi) - lo)  # y (-log_softmax), >= 0
-    if not finite:
+    parts = _softmax_parts(x)
+    terms = y * ((np.log1p(parts.s) - parts.hi) - parts.lo)  # y (-log_softmax), >= 0
+    if not parts.finite:
         terms = np.where(y == 0, 0.0, terms)  # a zero weight drops an infinite term
     return _class_sum(terms)
 
@@ -182,7 +193,8 @@ def softmax_cross_entropy(y_true, logits, *, reduction="mean"):
 
 
 def _softmax_ce_slope(y, x):
-    _, _, at_top, e, s, _ = _softmax_parts(x)
+    parts = _softmax_parts(x)
+    at_top, e, s = parts.at_max, parts.e, parts.s
     elsewhere_mask = 1.0 - at_top
     total = _class_sum(y)
     others = _class_sum(y * elsewhere_mask)
