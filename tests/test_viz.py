@@ -150,3 +150,27 @@ def test_every_axis_and_parameter_has_its_presentation():
             slider = viz.SliderSpec.for_param(param, name=f"x_{param.name}")
             assert slider.min <= param.default <= slider.max
             assert param.default in slider.steps()
+
+
+def test_a_slider_shows_the_decimals_of_its_step():
+    quarter = viz.SliderSpec(name="q", label="q", min=0.0, max=2.0, step=0.25, default=0.5)
+    assert (quarter.decimals, quarter.text(0.25), quarter.printf) == (2, "0.25", "%.2f")
+    assert viz.SliderSpec(name="h", label="h", min=0.5, max=10.0, step=0.5, default=1.0).text(3) == "3.0"
+    classes = viz.SliderSpec(name="c", label="c", min=2, max=6, step=1, default=4)
+    assert (classes.printf, classes.steps()) == ("%d", [2, 3, 4, 5, 6])
+    assert all(isinstance(v, int) for v in classes.steps())
+
+
+def test_a_slider_snaps_and_reads_a_link_value():
+    delta = viz.SliderSpec.for_param(losses.LOSSES["huber"].params[0], name="d")
+    steps = delta.steps()
+    assert (steps[0], steps[10], steps[-1], len(steps)) == (0.05, 0.55, 5.0, 100)
+    assert [delta.snap(v) for v in (0.56, 0.524, 99.0, -3.0, None)] == [0.55, 0.5, 5.0, 0.05, 1.0]
+    assert [delta.value_from_text(t) for t in ("2.5", "nan", "inf", "5.01", "abc", "")] == [
+        2.5,
+        None,
+        None,
+        None,
+        None,
+        None,
+    ]

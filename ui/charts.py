@@ -16,11 +16,11 @@ PRESENTATION_LINE_WIDTH = 6
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
-def encoded_frames(chart_key, chart_name, params, slider, moves):
-    """(encoded frames, their key) of ``slider`` on the chart ``chart_name`` at ``params``;
-    None when the slider changes nothing drawn, or its frames are over
-    ``viz.FRAME_BUDGET`` (the slider then reruns the page)."""
-    frames = viz.sweep(viz.CHARTS[chart_name], params, slider=slider, moves=moves)
+def encoded_frames(chart_key, chart_name, params, slider, moves, _chart):
+    """(encoded frames, their key) of ``slider`` on the chart ``_chart`` (a LiveChart,
+    cached by its unique ``chart_name``) at ``params``; None when the slider changes
+    nothing drawn, or its frames are over ``viz.FRAME_BUDGET`` (the slider then reruns)."""
+    frames = viz.sweep(_chart, params, slider=slider, moves=moves)
     if not frames.keys or frames.nbytes > viz.FRAME_BUDGET:
         return None
     return wire.encode(frames, chart=chart_key)
@@ -36,7 +36,7 @@ def chart(live, params, *, key, filename=None, sliders=()):
     frames = []
     for s in sliders:
         if not s.disabled:
-            encoded = encoded_frames(key, live.name, params, s.spec, s.moves)
+            encoded = encoded_frames(key, live.name, params, s.spec, s.moves, live)
             if encoded is not None:
                 frames.append((s.spec.name, *encoded))
     livechart.BACKEND.draw(

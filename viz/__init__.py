@@ -28,12 +28,8 @@ from .presentation import LOSS_COLOURS, OKABE_ITO, X_AXIS_TITLES
 from .sliders import SliderSpec
 from .theme import EXPORT_SIZE, TEMPLATE, export_config
 
-# Every chart of the app by name (names key the cached frames).
-CHARTS = {chart.name: chart for chart in (REGRESSION, BCE, MARGIN, SIGMOID, SOFTMAX, KL, OUTLIER)}
-
 __all__ = [
     "BCE",
-    "CHARTS",
     "EXPORT_SIZE",
     "FRAME_BUDGET",
     "KL",

@@ -6,17 +6,19 @@ import json
 import pytest
 
 from devtools.browser import console_errors, wait_idle
+from ui.pages import PAGES as PAGE_TABLE
 
 # url path, a Streamlit slider that changes the page's first chart
-PAGES = {
+SLIDERS = {
     "": None,
     "regression-losses": ".st-key-reg_r_max input",
     "binary-classification": ".st-key-bin_p input",
     "softmax": ".st-key-mc_score_0 input",
     "kl-divergence": ".st-key-kl_p_0 input",
 }
+PAGES = {page.url_path: SLIDERS[page.url_path] for page in PAGE_TABLE}
 HUBER_DELTA = "input[aria-label='Huber δ']"
-NAVIGATION = ["Home", "Regression losses", "Binary classification", "Multiclass: softmax", "KL divergence"]
+NAVIGATION = [page.title for page in PAGE_TABLE]
 
 # what a chart has drawn: its traces' decoded data (the figure's own arrays stay base64)
 DRAWN = """(index) => {
