@@ -35,7 +35,7 @@ class SliderSpec:
 
     @property
     def printf(self):
-        return self.format or f"%.{self.decimals}f"
+        return self.format or ("%d" if self.is_int else f"%.{self.decimals}f")
 
     def text(self, value):
         return self.printf % value
