@@ -53,6 +53,7 @@ function drawFrame(box, name, value) {
   const frames = framesOf(box, name);
   const plot = box.lossLabPlot;
   if (!frames || !window.Plotly || !plot._fullLayout) return false;
+  if (othersBusy(box.state, box.lossLabData.sliders, name)) return false; // its frames are out of date
   const index = frameIndex(frames.values, value, sliderSpec(box, name).step);
   if (index < 0) return false;
   const { traces, data, layout } = frameUpdate(frames, index);

@@ -15,6 +15,12 @@ export function sliderBusy(state, name, value, step) {
   return Boolean(state.pending[name]) || state.sent[name] !== undefined;
 }
 
+// A slider's frames hold the chart's other sliders at their values in this rerun: while
+// another one is busy (moved and not yet back from Python), they are out of date.
+export function othersBusy(state, sliders, name) {
+  return sliders.some((s) => s.name !== name && sliderBusy(state, s.name, s.value, s.step));
+}
+
 // The value as the slider shows it.
 export function formatValue(value, decimals) {
   return Number(value).toFixed(decimals);

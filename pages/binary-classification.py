@@ -3,7 +3,6 @@ sigmoid turning a score into a probability."""
 
 import streamlit as st
 
-import losses
 import ui
 import viz
 from losses import LOSSES
@@ -26,47 +25,57 @@ ui.header(
     "wrong one. Margin losses such as the hinge look at t·s instead (label t = ±1).",
 )
 
-bce_tab, margin_tab, sigmoid_tab = st.tabs(
-    ["Cross-entropy vs probability", "Margin losses", "Sigmoid squashing"]
+bce_tab, margin_tab, sigmoid_tab = ui.tabs(
+    {"ce": "Cross-entropy vs probability", "margin": "Margin losses", "sigmoid": "Sigmoid squashing"},
+    key="bin_tab",
 )
 
+# Every slider here is drawn by its chart: a move redraws the chart, and the numbers
+# written in it, at once.
 with bce_tab:
-    controls, plot = st.columns([1, 3], gap="large")
-    with controls:
-        p = ui.slider(P)
-        st.metric("loss if y = 1:  −log p", f"{losses.binary_cross_entropy(1.0, p):.4f}")
-        st.metric("loss if y = 0:  −log(1 − p)", f"{losses.binary_cross_entropy(0.0, p):.4f}")
-        st.caption("The loss of the true class passes 1 where its probability falls below 1/e ≈ 0.368.")
-    with plot:
-        ui.chart(viz.BCE, {"p_mark": p}, key="bin_bce_chart", filename=f"binary-cross-entropy_p-{p:g}")
-        ui.formula(LOSSES["binary_cross_entropy"])
+    p = ui.chart_slider_values("bin_bce_chart", [P])[P.name]
+    ui.chart(
+        viz.BCE,
+        {"p_mark": p},
+        key="bin_bce_chart",
+        filename=f"binary-cross-entropy_p-{p:g}",
+        sliders=[ui.ChartSlider(P, p, moves=("p_mark",))],
+    )
+    st.caption(
+        "The marked points are the loss of each label at p. The loss of the true class passes 1 "
+        "where its probability falls below 1/e ≈ 0.368."
+    )
+    ui.formula(LOSSES["binary_cross_entropy"])
 
 with margin_tab:
     controls, plot = st.columns([1, 3], gap="large")
     with controls:
         shown = ui.loss_toggles(MARGIN_CURVES, prefix="bin", on=MARGIN_CURVES, titles=MARGIN_TITLES)
         zero_one = ui.toggle("0-1 loss (reference)", value=True, key="bin_show_zero_one")
-        m_max = ui.slider(M_MAX)
     with plot:
+        m_max = ui.chart_slider_values("bin_margin_chart", [M_MAX])[M_MAX.name]
         ui.chart(
             viz.MARGIN,
             {"shown": tuple(shown), "m_max": m_max, "zero_one": zero_one},
             key="bin_margin_chart",
             filename=f"margin-losses_range-{m_max:g}",
+            sliders=[ui.ChartSlider(M_MAX, m_max, moves=("m_max",))],
         )
         for name in shown:
             ui.formula(LOSSES[name])
 
 with sigmoid_tab:
-    controls, plot = st.columns([1, 3], gap="large")
-    with controls:
-        score = ui.slider(SCORE)
-        st.metric("p = σ(s)", f"{losses.sigmoid(score):.6f}")
-        st.caption(
-            "The loss is computed from the score itself, so it stays exact even where σ(s) rounds to 0 or 1."
-        )
-    with plot:
-        ui.chart(viz.SIGMOID, {"score": score}, key="bin_sigmoid_chart", filename=f"sigmoid_score-{score:g}")
+    score = ui.chart_slider_values("bin_sigmoid_chart", [SCORE])[SCORE.name]
+    ui.chart(
+        viz.SIGMOID,
+        {"score": score},
+        key="bin_sigmoid_chart",
+        filename=f"sigmoid_score-{score:g}",
+        sliders=[ui.ChartSlider(SCORE, score, moves=("score",))],
+    )
+    st.caption(
+        "The loss is computed from the score itself, so it stays exact even where σ(s) rounds to 0 or 1."
+    )
 
 with st.expander("Conventions beside PyTorch and Keras"):
     st.markdown(

@@ -14,18 +14,45 @@ ROOT = Path(__file__).resolve().parents[1]
 PAGES = [page.file for page in PAGE_TABLE]
 
 
-def open_page(page, **widget_values):
+def open_page(page, **values):
     """The app from its entry point, switched to ``page`` and run once (then again with
-    the given widget values set, by key)."""
+    the given controls set, by key: a Streamlit widget's, or a chart-drawn slider's)."""
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     at.run()  # registers the st.navigation pages, so switch_page finds them by file
     at.switch_page(page)
     at.run()
-    if widget_values:
-        for key, value in widget_values.items():
-            at.session_state[key] = value
+    if values:
+        set_controls(at, **values)
         at.run()
     return at
+
+
+def chart_slider_owners(at):
+    """{chart-drawn slider's name: its chart's key}."""
+    return {s["name"]: chart["chart"] for chart in live_charts(at) for s in chart["sliders"]}
+
+
+def set_controls(at, **values):
+    """Set controls by key, as a user would (before the next ``at.run()``): a chart's
+    own slider through its chart's state, any other through its widget's."""
+    owners = chart_slider_owners(at)
+    moved = {}
+    for key, value in values.items():
+        if key in owners:
+            moved.setdefault(owners[key], {})[key] = value
+        else:
+            at.session_state[key] = value
+    for chart, state in moved.items():
+        at.session_state[chart] = state
+
+
+def control_value(at, key):
+    """The value a control shows: a chart-drawn slider's, or a widget's."""
+    for chart in live_charts(at):
+        for s in chart["sliders"]:
+            if s["name"] == key:
+                return s["value"]
+    return at.session_state[key]
 
 
 def decode(array):

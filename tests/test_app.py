@@ -6,11 +6,13 @@ from apptest_helpers import (
     PAGES,
     chart_config,
     chart_frames,
+    control_value,
     decode,
     drawn_numbers,
     figures,
     live_charts,
     open_page,
+    set_controls,
     traces,
 )
 
@@ -46,27 +48,37 @@ def _seen(at):
     )
 
 
+def _chart_sliders_of(at):
+    return {s["name"]: s for chart in live_charts(at) for s in chart["sliders"]}
+
+
 @pytest.mark.parametrize("page", [p for p in PAGES if p != "pages/home.py"])
-def test_every_widget_at_its_extremes(page):
-    """Each slider to its min and max, each toggle flipped, each select through its
-    options: every rerun is free of exceptions, and every control changes the page.
-    (A disabled control, such as the linked Pseudo-Huber δ, is moved in its own test.)"""
+def test_every_control_at_its_extremes(page):
+    """Each slider (a Streamlit widget or drawn by a chart) to its min and max, each toggle
+    flipped, each select through its options: every rerun is free of exceptions, and every
+    control changes the page. (A disabled control, such as the linked Pseudo-Huber δ, is
+    moved in its own test.)"""
     at = open_page(page)
     keys = [w.key for w in _widgets(at) if not w.disabled]
+    keys += [name for name, s in _chart_sliders_of(at).items() if not s["disabled"]]
     assert keys
     for key in keys:
         at = open_page(page)
-        widget = next(w for w in _widgets(at) if w.key == key)
         before = _seen(at)
-        if widget.type == "slider":
-            values = [widget.min, widget.max]
-        elif widget.type == "toggle":
-            values = [not widget.value]
+        chart_slider = _chart_sliders_of(at).get(key)
+        if chart_slider is not None:
+            values = [chart_slider["min"], chart_slider["max"]]
         else:
-            values = list(widget.options)
+            widget = next(w for w in _widgets(at) if w.key == key)
+            if widget.type == "slider":
+                values = [widget.min, widget.max]
+            elif widget.type == "toggle":
+                values = [not widget.value]
+            else:
+                values = list(widget.options)
         changed = False
         for value in values:
-            next(w for w in _widgets(at) if w.key == key).set_value(value)
+            set_controls(at, **{key: value})
             at.run()
             assert not at.exception, (page, key, value)
             changed |= _seen(at) != before
@@ -215,6 +227,7 @@ def test_regression_download_is_named_after_the_figure():
 
 def test_binary_curves_are_what_losses_computes():
     at = open_page("pages/binary-classification.py", bin_p=0.2, bin_score=-3.5)
+    assert control_value(at, "bin_p") == 0.2
     bce, margin, sigmoid = figures(at)
     for y in (1, 0):
         trace = traces(bce)[f"binary cross-entropy, y = {y}"]
@@ -235,7 +248,14 @@ def test_binary_curves_are_what_losses_computes():
     np.testing.assert_array_equal(
         decode(bars["y"]), [losses.sigmoid_cross_entropy(1.0, -3.5), losses.sigmoid_cross_entropy(0.0, -3.5)]
     )
-    assert at.metric[0].value == f"{losses.binary_cross_entropy(1.0, 0.2):.4f}"
+    # each label's loss at p is written beside its point in the chart
+    marked = {t["name"]: t for t in bce["data"] if t.get("name", "").startswith("p = 0.2")}
+    assert marked["p = 0.2, y = 1"]["text"] == [
+        f"  y = 1: −log p = {losses.binary_cross_entropy(1.0, 0.2):.4f}  "
+    ]
+    assert marked["p = 0.2, y = 0"]["text"] == [
+        f"  y = 0: −log(1 − p) = {losses.binary_cross_entropy(0.0, 0.2):.4f}  "
+    ]
 
 
 def test_multiclass_bars_are_what_losses_computes():

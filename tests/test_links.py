@@ -2,7 +2,7 @@
 and a hostile or broken URL falls back to defaults with one warning, never a traceback."""
 
 import pytest
-from apptest_helpers import ROOT, decode, figures, live_charts, traces
+from apptest_helpers import ROOT, control_value, decode, figures, live_charts, traces
 from streamlit.testing.v1 import AppTest
 
 
@@ -50,10 +50,7 @@ def test_a_link_opens_the_page_with_exactly_its_settings(page, params):
     assert not at.exception
     assert not at.warning
     for key, raw in params.items():
-        if key == "reg_huber_delta":  # the chart's own slider
-            assert live_charts(at)[0]["sliders"][0]["value"] == 2.5
-            continue
-        value = at.session_state[key]
+        value = control_value(at, key)
         if raw in ("true", "false"):
             assert value is (raw == "true"), key
         elif raw.startswith("class"):
@@ -123,10 +120,8 @@ def test_a_hostile_link_falls_back_to_defaults_with_one_warning(page, slider, to
     escaped = "".join(c if c.isalnum() or c == " " else "\\" + c for c in key[:40])
     assert escaped in message
     for control in (slider, toggle):
-        if control and control[0] == "reg_huber_delta":
-            assert live_charts(at)[0]["sliders"][0]["value"] == control[1]
-        elif control:
-            assert at.session_state[control[0]] == control[1]
+        if control:
+            assert control_value(at, control[0]) == control[1]
 
 
 # --- presentation mode: hidden controls -------------------------------------------------
@@ -170,7 +165,7 @@ def test_a_prepared_link_opens_with_its_controls_hidden_and_working():
     assert ".st-key-reg_show_mae" not in css
     assert hide_chooser(at).value == ["reg_r_max", "reg_huber_delta"]
     # hidden, not gone: the control keeps the link's value and the chart uses it
-    assert at.slider(key="reg_r_max").value == 3.0
+    assert control_value(at, "reg_r_max") == 3.0
     assert decode(figures(at)[0]["data"][0]["x"]).max() == 3.0
 
 
@@ -235,3 +230,21 @@ def test_every_control_of_every_page_can_be_hidden(page):
     for key in keys:
         assert f".st-key-{key}:has(" in css
         assert f".losslab-slider[data-name='{key}']" in css
+
+
+@pytest.mark.parametrize(("raw", "opened"), [("margin", "Margin losses"), ("sigmoid", "Sigmoid squashing")])
+def test_the_binary_tab_is_part_of_the_link(raw, opened):
+    at = open_link("pages/binary-classification.py", {"bin_tab": raw, "bin_m_max": "5"})
+    assert not at.exception
+    assert not at.warning
+    assert at.session_state["_tab_bin_tab"] == opened
+    assert at.query_params["bin_tab"] == raw  # kept: a copied link opens the same tab
+
+
+@pytest.mark.parametrize("raw", ["ce", "CE", MARKUP, ""])
+def test_a_hostile_or_default_tab_opens_the_first(raw):
+    at = open_link("pages/binary-classification.py", {"bin_tab": raw})
+    assert not at.exception
+    assert at.session_state["_tab_bin_tab"] == "Cross-entropy vs probability"
+    assert "bin_tab" not in at.query_params  # the default tab needs no setting
+    assert len(at.warning) == (raw != "ce")

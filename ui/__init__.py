@@ -9,7 +9,7 @@ from livechart import ChartSlider
 
 from . import state
 from .charts import chart
-from .controls import chart_slider_values, loss_toggles, selectbox, slider, toggle, toggle_check
+from .controls import chart_slider_values, loss_toggles, selectbox, slider, tabs, toggle, toggle_check
 from .pages import PAGES
 from .state import PRESENT
 
@@ -25,6 +25,7 @@ __all__ = [
     "selectbox",
     "sidebar",
     "slider",
+    "tabs",
     "toggle",
 ]
 
@@ -41,7 +42,7 @@ def sidebar():
             help="Big type and thick lines for a projector; "
             "the explanations fold away. Part of the link, so a prepared link opens in it.",
         )
-        state.current().register(PRESENT, toggle_check(PRESENT))
+        state.current().register(PRESENT, toggle_check(PRESENT), hideable=False)
         livechart.copy_link()
 
 

@@ -89,3 +89,20 @@ def chart_slider_values(chart_key, specs):
         else:
             st.query_params[spec.name] = f"{values[spec.name]:g}"
     return values
+
+
+def tabs(labels, *, key):
+    """st.tabs whose open tab lives in the URL parameter ``key`` as its short name
+    (``labels``: {short name: label}, the first the default): a link opens that tab."""
+    names = list(labels)
+    raws = st.query_params.get_all(key)
+    linked = raws[0] if len(raws) == 1 and raws[0] in labels else names[0]
+    widget = f"_tab_{key}"
+    containers = st.tabs(list(labels.values()), default=labels[linked], key=widget, on_change="rerun")
+    open_name = next((name for name in names if labels[name] == st.session_state.get(widget)), linked)
+    state.current().register(key, lambda raw: raw in labels and raw == open_name, hideable=False)
+    if open_name == names[0]:
+        st.query_params.pop(key, None)
+    else:
+        st.query_params[key] = open_name
+    return containers

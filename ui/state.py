@@ -34,6 +34,7 @@ class Control:
     check: object
     many: bool = False
     label: str | None = None
+    hideable: bool = True  # offered by presentation mode's "Hide controls"
 
 
 class PageState:
@@ -49,8 +50,8 @@ class PageState:
         self.controls = {}
         self.warning = st.empty()  # the report of ignored settings goes here, above the page
 
-    def register(self, key, check, label=None, *, many=False):
-        self.controls[key] = Control(check, many, label)
+    def register(self, key, check, label=None, *, many=False, hideable=True):
+        self.controls[key] = Control(check, many, label, hideable)
 
     @property
     def presenting(self):
@@ -71,8 +72,8 @@ class PageState:
     def _hide_chooser(self):
         """The sidebar's choice of controls to hide (presentation mode), among the
         controls the page has just drawn; kept in the link as ``hide``."""
-        controls = [key for key in self.controls if key != PRESENT]
-        self.register(HIDE, lambda raws: all(raw in controls for raw in raws), many=True)
+        controls = [key for key, control in self.controls.items() if control.hideable]
+        self.register(HIDE, lambda raws: all(raw in controls for raw in raws), many=True, hideable=False)
         if not self.presenting or not controls:  # the link keeps its choice for presentation mode
             return
         with st.sidebar:

@@ -141,6 +141,7 @@ def regression_figure(shown=("mae", "mse"), *, huber_delta=1.0, pseudo_delta=1.0
 
 # --- binary classification ------------------------------------------------------------
 BCE_LABELS = ((1.0, OKABE_ITO["blue"], None), (0.0, OKABE_ITO["vermillion"], "dash"))
+BCE_TERMS = {1.0: "−log p", 0.0: "−log(1 − p)"}  # the loss of each label
 
 
 def _bce_skeleton(*, p_mark=None):
@@ -159,11 +160,13 @@ def _bce_skeleton(*, p_mark=None):
         row=1,
         col=1,
     )
-    if p_mark is not None:
-        for _, colour, _ in BCE_LABELS:
+    if p_mark is not None:  # each label's loss at p, its value written beside it
+        for (_, colour, _), position in zip(BCE_LABELS, ("middle right", "middle left"), strict=True):
             fig.add_scatter(
-                mode="markers",
+                mode="markers+text",
                 marker={"size": 13, "color": colour, "line": {"color": "white", "width": 2}},
+                textposition=position,
+                textfont={"color": colour, "size": 15},
                 showlegend=False,
                 hoverinfo="skip",
                 row=1,
@@ -187,9 +190,11 @@ def _bce_data(*, p_mark=None):
     data[4, "y"] = spec.fn(1.0, np.array([ONE_OVER_E]), reduction="none")
     if p_mark is not None:
         for k, (y, _, _) in enumerate(BCE_LABELS):
+            loss = spec.fn(y, np.array([p_mark]), reduction="none")
             data[5 + k, "x"] = np.array([p_mark])
-            data[5 + k, "y"] = spec.fn(y, np.array([p_mark]), reduction="none")
+            data[5 + k, "y"] = loss
             data[5 + k, "name"] = f"p = {p_mark:g}, y = {y:g}"
+            data[5 + k, "text"] = [f"  y = {y:g}: {BCE_TERMS[y]} = {loss[0]:.4f}  "]
     return data
 
 
@@ -204,6 +209,7 @@ def bce_figure(p_mark=None):
 
 MARGIN_CURVES = ("hinge", "squared_hinge", "sigmoid_cross_entropy")
 MARGIN_TITLES = {"sigmoid_cross_entropy": "logistic loss"}  # as the margin chart names it
+MARGIN_SAMPLES = 601  # the corners are samples of their own; fewer points keep its frames < 1 MB
 
 
 def _margin_skeleton(*, shown=MARGIN_CURVES, zero_one=True, **_):
@@ -218,7 +224,7 @@ def _margin_skeleton(*, shown=MARGIN_CURVES, zero_one=True, **_):
 
 
 def _margin_data(*, shown=MARGIN_CURVES, m_max=3.0, zero_one=True):
-    m = grid(-m_max, m_max, kinks=(0.0, 1.0))
+    m = grid(-m_max, m_max, kinks=(0.0, 1.0), n=MARGIN_SAMPLES)
     data = {}
     for k, name in enumerate(shown):
         spec = LOSSES[name]

@@ -12,7 +12,7 @@ from ui.pages import PAGES as PAGE_TABLE
 SLIDERS = {
     "": None,
     "regression-losses": ".st-key-reg_r_max input",
-    "binary-classification": ".st-key-bin_p input",
+    "binary-classification": ".losslab-slider[data-name='bin_p'] input",
     "softmax": ".st-key-mc_score_0 input",
     "kl-divergence": ".st-key-kl_p_0 input",
 }

@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { decodeFrames, formatValue, frameIndex, frameUpdate, sliderBusy } from "../../livechart/logic.js";
+import { decodeFrames, formatValue, frameIndex, frameUpdate, othersBusy, sliderBusy } from "../../livechart/logic.js";
 
 test("frameIndex finds the value within half a step, or -1", () => {
   const values = [0.05, 0.1, 0.15];
@@ -64,4 +64,16 @@ test("a frame becomes one Plotly.update: arrays by reference, values as they are
   assert.deepEqual(Array.from(data.y[1]), [9]);
   assert.deepEqual(data.name, [undefined, "two"]); // trace 0's name is left as it is
   assert.deepEqual(layout, { "yaxis.range": [0, 2] });
+});
+
+test("a slider's frames are out of date while another slider of the chart is busy", () => {
+  const sliders = [
+    { name: "a", value: 1, step: 0.5 },
+    { name: "b", value: 2, step: 0.5 },
+  ];
+  const state = { pending: {}, sent: {} };
+  assert.equal(othersBusy(state, sliders, "a"), false);
+  state.pending.a = 3; // a moved: b's frames held a at 1
+  assert.equal(othersBusy(state, sliders, "b"), true);
+  assert.equal(othersBusy(state, sliders, "a"), false); // a's own frames are fine
 });
