@@ -1,12 +1,12 @@
 """KL divergence between two editable distributions, both ways round."""
 
-import numpy as np
 import streamlit as st
 
-import losses
 import ui
 import viz
+from losses import LOSSES
 from viz import SliderSpec
+from viz.figures import MAX_CLASSES
 
 ui.header(
     "KL divergence",
@@ -15,62 +15,45 @@ ui.header(
     "symmetric: KL(P‖Q) punishes Q for missing where P has mass, KL(Q‖P) the other way round.",
 )
 
-MAX_CLASSES = 6
-DEFAULT_P = (1.0, 4.0, 3.0, 2.0, 1.0, 1.0)
-DEFAULT_Q = (3.0, 3.0, 2.0, 2.0, 1.0, 1.0)
-
-
+DEFAULT_WEIGHTS = {"p": (1.0, 4.0, 3.0, 2.0, 1.0, 1.0), "q": (3.0, 3.0, 2.0, 2.0, 1.0, 1.0)}
 CLASSES = SliderSpec(name="kl_classes", label="Number of classes", min=2, max=MAX_CLASSES, step=1, default=4)
-
-
-def weight_sliders(name, defaults):
-    return [
-        SliderSpec(
-            name=f"kl_{name.lower()}_{i}",
-            label=f"{name}: weight of class {i}",
-            min=0.0,
-            max=10.0,
-            step=0.5,
-            default=defaults[i],
-        )
-        for i in range(MAX_CLASSES)
-    ]
-
-
-WEIGHTS = {"P": weight_sliders("P", DEFAULT_P), "Q": weight_sliders("Q", DEFAULT_Q)}
-
-
-def weights(name, classes):
-    return np.array([ui.slider(spec) for spec in WEIGHTS[name][:classes]])
-
-
-def normalised(name, w, classes):
-    if w.sum() == 0:
-        st.warning(f"Every weight of {name} is 0, which is no distribution: using the uniform one instead.")
-        return np.full(classes, 1.0 / classes)
-    return w / w.sum()
-
+# Per class, P's and Q's weight (normalised into the distributions): drawn by the chart,
+# so a move redraws the bars and both divergences written above them at once.
+WEIGHTS = {
+    f"{name}_{i}": SliderSpec(
+        name=f"kl_{name}_{i}",
+        label=f"{name.upper()}: weight of class {i}",
+        min=0.0,
+        max=10.0,
+        step=0.5,
+        default=DEFAULT_WEIGHTS[name][i],
+    )
+    for i in range(MAX_CLASSES)
+    for name in ("p", "q")
+}
 
 controls, plot = st.columns([1, 3], gap="large")
 with controls:
     classes = ui.slider(CLASSES)
-    p_col, q_col = st.columns(2)
-    with p_col:
-        st.markdown("**P** (weights)")
-        p = normalised("P", weights("P", classes), classes)
-    with q_col:
-        st.markdown("**Q** (weights)")
-        q = normalised("Q", weights("Q", classes), classes)
+    st.caption(
+        "The weights of P and Q, above the chart, are normalised into distributions. "
+        "A distribution whose weights are all 0 is no distribution: the uniform one stands in."
+    )
 
+chart_sliders = {param: spec for param, spec in WEIGHTS.items() if int(param.split("_")[1]) < classes}
+values = ui.chart_slider_values("kl_chart", chart_sliders.values())
+params = {"classes": classes} | {param: values[spec.name] for param, spec in chart_sliders.items()}
 with plot:
-    forward, backward = losses.kl_divergence(p, q), losses.kl_divergence(q, p)
-    a, b = st.columns(2)
-    a.metric("KL(P‖Q)", "∞" if np.isinf(forward) else f"{forward:.6f} nats")
-    b.metric("KL(Q‖P)", "∞" if np.isinf(backward) else f"{backward:.6f} nats")
-    if np.isinf(forward) or np.isinf(backward):
-        st.info("A divergence is infinite where the first distribution has mass and the second has none.")
-    ui.chart(viz.KL, {"p": tuple(p), "q": tuple(q)}, key="kl_chart", filename="kl-divergence")
-    ui.formula(losses.LOSSES["kl_divergence"])
+    ui.chart(
+        viz.KL,
+        params,
+        key="kl_chart",
+        filename="kl-divergence",
+        sliders=[
+            ui.ChartSlider(spec, params[param], moves=(param,)) for param, spec in chart_sliders.items()
+        ],
+    )
+    ui.formula(LOSSES["kl_divergence"])
     st.caption(
         "PyTorch's `kl_div(input, target)` takes log q first and p second, and wants "
         '`reduction="batchmean"` for this per-example mean.'

@@ -1,13 +1,12 @@
 """Multiclass: softmax turns scores into probabilities; cross-entropy and its gradient."""
 
-import numpy as np
 import streamlit as st
 
-import losses
 import ui
 import viz
 from losses import LOSSES
 from viz import SliderSpec
+from viz.figures import MAX_CLASSES
 
 ui.header(
     "Multiclass: softmax and cross-entropy",
@@ -17,7 +16,6 @@ ui.header(
     "to each score is simply p − y: push the true class up, every other class down.",
 )
 
-MAX_CLASSES = 6
 DEFAULT_SCORES = (2.0, 1.0, 0.1, -1.0, 0.5, -0.5)
 CLASSES = SliderSpec(name="mc_classes", label="Number of classes", min=2, max=MAX_CLASSES, step=1, default=3)
 SCORES = [
@@ -38,25 +36,25 @@ TEMPERATURE = SliderSpec(
 controls, plot = st.columns([1, 3], gap="large")
 with controls:
     classes = ui.slider(CLASSES)
-    scores = np.array([ui.slider(spec) for spec in SCORES[:classes]])
-    temperature = ui.slider(TEMPERATURE)
     names = [f"class {i}" for i in range(classes)]
     true_class = names.index(ui.selectbox("True class", names, key="mc_true_class"))
 
-probs = losses.softmax(scores, temperature=temperature)
-one_hot = np.eye(classes)[true_class]
+# The scores and the temperature are drawn by the chart: a move redraws the bars and the
+# three cross-entropies written above them at once.
+chart_sliders = {f"score_{i}": spec for i, spec in enumerate(SCORES[:classes])} | {"temperature": TEMPERATURE}
+values = ui.chart_slider_values("mc_chart", chart_sliders.values())
+params = {"classes": classes, "true_class": true_class} | {
+    param: values[spec.name] for param, spec in chart_sliders.items()
+}
 with plot:
     ui.chart(
         viz.SOFTMAX,
-        {"scores": tuple(scores), "temperature": temperature, "true_class": true_class},
+        params,
         key="mc_chart",
-        filename=f"softmax_T-{temperature:g}_true-{true_class}",
-    )
-    a, b, c = st.columns(3)
-    a.metric("categorical CE  −Σ y log p", f"{losses.categorical_cross_entropy(one_hot, probs):.6f}")
-    b.metric("sparse CE  −log p[label]", f"{losses.sparse_categorical_cross_entropy(true_class, probs):.6f}")
-    c.metric(
-        "softmax CE from the scores", f"{losses.softmax_cross_entropy(one_hot, scores / temperature):.6f}"
+        filename=f"softmax_T-{params['temperature']:g}_true-{true_class}",
+        sliders=[
+            ui.ChartSlider(spec, params[param], moves=(param,)) for param, spec in chart_sliders.items()
+        ],
     )
     st.caption(
         "Categorical cross-entropy takes a one-hot label, sparse cross-entropy the class index: "

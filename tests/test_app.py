@@ -259,9 +259,9 @@ def test_binary_curves_are_what_losses_computes():
 
 
 def test_multiclass_bars_are_what_losses_computes():
-    at = open_page(
-        "pages/softmax.py", mc_classes=4, mc_score_3=4.5, mc_temperature=0.5, mc_true_class="class 2"
-    )
+    at = open_page("pages/softmax.py", mc_classes=4, mc_true_class="class 2")
+    set_controls(at, mc_score_3=4.5, mc_temperature=0.5)  # the fourth score's slider is there now
+    at.run()
     scores = np.array([2.0, 1.0, 0.1, 4.5])
     score_bars, prob_bars, grad_bars = figures(at)[0]["data"]
     np.testing.assert_array_equal(decode(score_bars["y"]), scores)
@@ -269,9 +269,14 @@ def test_multiclass_bars_are_what_losses_computes():
     np.testing.assert_array_equal(decode(prob_bars["y"]), probs)
     y = np.eye(4)[2]
     np.testing.assert_allclose(decode(grad_bars["y"]), (probs - y) / 0.5, rtol=1e-12, atol=1e-15)
-    values = [m.value for m in at.metric]
-    assert len(set(values)) == 1, "categorical, sparse and softmax cross-entropy give one number"
-    assert values[0] == f"{-np.log(probs[2]):.6f}"
+    # the three cross-entropies, written in the chart: one number
+    costs = figures(at)[0]["layout"]["title"]["subtitle"]["text"].split("   ·   ")
+    assert [c.split(" = ")[0] for c in costs] == [
+        "categorical CE −Σ y log p",
+        "sparse CE −log p[label]",
+        "softmax CE from the scores",
+    ]
+    assert {c.split(" = ")[1] for c in costs} == {f"{-np.log(probs[2]):.6f}"}
 
 
 def test_kl_metrics_and_asymmetry():
@@ -279,23 +284,27 @@ def test_kl_metrics_and_asymmetry():
     p, q = np.array([0.5, 0.5]), np.array([0.75, 0.25])
     forward = 0.5 * np.log(0.5 / 0.75) + 0.5 * np.log(0.5 / 0.25)
     backward = 0.75 * np.log(0.75 / 0.5) + 0.25 * np.log(0.25 / 0.5)
-    assert at.metric[0].value == f"{forward:.6f} nats"
-    assert at.metric[1].value == f"{backward:.6f} nats"
+    written = figures(at)[0]["layout"]["title"]["subtitle"]["text"]
+    assert written == f"KL(P‖Q) = {forward:.6f} nats   ·   KL(Q‖P) = {backward:.6f} nats"
     bars = traces(figures(at)[0])
     np.testing.assert_array_equal(decode(bars["P"]["y"]), p)
     np.testing.assert_array_equal(decode(bars["Q"]["y"]), q)
 
 
-def test_kl_with_an_empty_distribution_warns_and_keeps_running():
+def test_kl_with_an_empty_distribution_says_so_and_keeps_running():
     at = open_page("pages/kl-divergence.py", kl_classes=2, kl_q_0=0.0, kl_q_1=0.0)
     assert not at.exception
-    assert any("Every weight of Q is 0" in w.value for w in at.warning)
+    figure = figures(at)[0]
+    assert "every weight of Q is 0: uniform instead" in figure["layout"]["title"]["subtitle"]["text"]
+    np.testing.assert_array_equal(decode(traces(figure)["Q"]["y"]), [0.5, 0.5])
 
 
 def test_kl_infinite_divergence_is_shown_not_drawn():
     at = open_page("pages/kl-divergence.py", kl_classes=2, kl_q_0=0.0)
-    assert at.metric[0].value == "∞"
     assert not at.exception
+    figure = figures(at)[0]
+    assert figure["layout"]["title"]["subtitle"]["text"].startswith("KL(P‖Q) = ∞   ·   KL(Q‖P) = ")
+    assert np.isnan(decode(traces(figure)["p·log(p/q)  [KL(P‖Q)]"]["y"])[0])
 
 
 def test_home_links_every_page():

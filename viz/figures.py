@@ -322,7 +322,15 @@ def _classes(count):
     return [f"class {i}" for i in range(count)]
 
 
-def _softmax_skeleton(*, scores, **_):
+MAX_CLASSES = 6  # the multiclass pages offer 2 to 6 classes
+
+
+def _scores(params):
+    """The class scores of softmax chart parameters ``score_0``, ``score_1``, ... (one per class)."""
+    return np.array([params[f"score_{i}"] for i in range(params["classes"])], dtype=float)
+
+
+def _softmax_skeleton(*, classes, **_):
     fig = make_subplots(
         rows=1,
         cols=3,
@@ -331,7 +339,7 @@ def _softmax_skeleton(*, scores, **_):
     )
     for col, name in enumerate(("scores", "probabilities", "gradient"), start=1):
         fig.add_bar(
-            x=_classes(len(scores)),
+            x=_classes(classes),
             textposition="outside",
             name=name,
             hovertemplate="%{x}: %{y:.6g}<extra></extra>",
@@ -353,16 +361,24 @@ def _softmax_skeleton(*, scores, **_):
     return fig
 
 
-def _softmax_data(*, scores, temperature=1.0, true_class=0):
+def _softmax_data(*, classes, temperature=1.0, true_class=0, **scores):
     """Scores → probabilities (softmax at a temperature) → cross-entropy gradient p − y
-    with respect to each score."""
-    scores = np.asarray(scores, dtype=float)
+    with respect to each score; the cross-entropy three ways in the subtitle."""
+    scores = _scores({"classes": classes, **scores})
     probs = losses.softmax(scores, temperature=temperature)
-    y = np.eye(scores.size)[true_class]
+    y = np.eye(classes)[true_class]
     # d/ds of CE(y, softmax(s / T)) = (p - y) / T
     gradient = losses.softmax_cross_entropy_derivative(y, scores / temperature) / temperature
-    highlight = [OKABE_ITO["bluish green"] if i == true_class else "#9aa5b1" for i in range(scores.size)]
-    data = {(LAYOUT, "annotations[1].text"): f"probabilities softmax(s / {temperature:g})"}
+    highlight = [OKABE_ITO["bluish green"] if i == true_class else "#9aa5b1" for i in range(classes)]
+    costs = (
+        f"categorical CE −Σ y log p = {losses.categorical_cross_entropy(y, probs):.6f}",
+        f"sparse CE −log p[label] = {losses.sparse_categorical_cross_entropy(true_class, probs):.6f}",
+        f"softmax CE from the scores = {losses.softmax_cross_entropy(y, scores / temperature):.6f}",
+    )
+    data = {
+        (LAYOUT, "annotations[1].text"): f"probabilities softmax(s / {temperature:g})",
+        (LAYOUT, "title.subtitle.text"): "   ·   ".join(costs),
+    }
     for trace, (values, fmt) in enumerate(((scores, ".3g"), (probs, ".4f"), (gradient, ".4f"))):
         data[trace, "y"] = values
         data[trace, "text"] = [format(v, fmt) for v in values]
@@ -373,10 +389,20 @@ def _softmax_data(*, scores, temperature=1.0, true_class=0):
 SOFTMAX = LiveChart(name="softmax", skeleton=_softmax_skeleton, data_at=_softmax_data)
 
 
+def softmax_params(scores, *, temperature=1.0, true_class=0):
+    """The softmax chart's parameters for these scores."""
+    return {
+        "classes": len(scores),
+        "temperature": temperature,
+        "true_class": true_class,
+        **{f"score_{i}": float(v) for i, v in enumerate(scores)},
+    }
+
+
 def softmax_demo_figure(scores, *, temperature=1.0, true_class=0):
     """Scores → probabilities (softmax at a temperature) → cross-entropy gradient p − y
     with respect to each score."""
-    return SOFTMAX.figure(scores=tuple(scores), temperature=temperature, true_class=true_class)
+    return SOFTMAX.figure(**softmax_params(scores, temperature=temperature, true_class=true_class))
 
 
 KL_TERMS = (
@@ -385,17 +411,17 @@ KL_TERMS = (
 )
 
 
-def _kl_skeleton(*, p, **_):
+def _kl_skeleton(*, classes, **_):
     fig = make_subplots(
         rows=1,
         cols=2,
         horizontal_spacing=0.1,
         subplot_titles=("the two distributions", "per-class terms of the divergence"),
     )
-    classes = _classes(len(p))
+    names = _classes(classes)
     for name, colour in (("P", OKABE_ITO["blue"]), ("Q", OKABE_ITO["orange"])):
         fig.add_bar(
-            x=classes,
+            x=names,
             name=name,
             marker_color=colour,
             legendgroup=name,
@@ -405,7 +431,7 @@ def _kl_skeleton(*, p, **_):
         )
     for label, colour in KL_TERMS:
         fig.add_bar(
-            x=classes,
+            x=names,
             name=label,
             marker_color=colour,
             textposition="outside",
@@ -427,23 +453,58 @@ def _kl_skeleton(*, p, **_):
     return fig
 
 
-def _kl_data(*, p, q):
-    p, q = np.asarray(p, dtype=float), np.asarray(q, dtype=float)
+def kl_distribution(weights):
+    """Weights normalised into a distribution, and whether they were all 0 (then the
+    uniform distribution stands in)."""
+    weights = np.asarray(weights, dtype=float)
+    total = weights.sum()
+    if total == 0:
+        return np.full(weights.size, 1.0 / weights.size), True
+    return weights / total, False
+
+
+def _kl_divergence_text(name, value):
+    return f"{name} = " + ("∞" if np.isinf(value) else f"{value:.6f} nats")
+
+
+def _kl_data(*, classes, **weights):
+    """P and Q from their weights ``p_0``, ..., ``q_0``, ... (normalised), the per-class terms
+    of KL(P‖Q) and KL(Q‖P), and both divergences in the subtitle."""
+    (p, p_empty), (q, q_empty) = (
+        kl_distribution([weights[f"{name}_{i}"] for i in range(classes)]) for name in ("p", "q")
+    )
     data = {(0, "y"): p, (1, "y"): q}
     for trace, (a, b) in enumerate(((p, q), (q, p)), start=2):
         # one class at a time: KL of the one-element "distributions" [a_i], [b_i] is a_i log(a_i / b_i)
         terms = losses.kl_divergence(a[:, None], b[:, None], reduction="none")
         data[trace, "y"] = np.where(np.isfinite(terms), terms, np.nan)  # infinite terms are marked, not drawn
         data[trace, "text"] = ["∞" if np.isinf(t) else f"{t:.3f}" for t in terms]
+    forward, backward = losses.kl_divergence(p, q), losses.kl_divergence(q, p)
+    notes = [_kl_divergence_text("KL(P‖Q)", forward), _kl_divergence_text("KL(Q‖P)", backward)]
+    if np.isinf(forward) or np.isinf(backward):
+        notes.append("∞ where the first has mass and the second none")
+    notes += [
+        f"every weight of {n} is 0: uniform instead" for n, empty in (("P", p_empty), ("Q", q_empty)) if empty
+    ]
+    data[LAYOUT, "title.subtitle.text"] = "   ·   ".join(notes)
     return data
 
 
 KL = LiveChart(name="kl", skeleton=_kl_skeleton, data_at=_kl_data)
 
 
+def kl_params(p, q):
+    """The KL chart's parameters for these weights (or distributions)."""
+    return {
+        "classes": len(p),
+        **{f"p_{i}": float(v) for i, v in enumerate(p)},
+        **{f"q_{i}": float(v) for i, v in enumerate(q)},
+    }
+
+
 def kl_figure(p, q):
     """P and Q side by side, and the per-class terms of KL(P‖Q) and KL(Q‖P)."""
-    return KL.figure(p=tuple(p), q=tuple(q))
+    return KL.figure(**kl_params(p, q))
 
 
 def thumbnail(fig, height=170):

@@ -13,8 +13,8 @@ SLIDERS = {
     "": None,
     "regression-losses": ".st-key-reg_r_max input",
     "binary-classification": ".losslab-slider[data-name='bin_p'] input",
-    "softmax": ".st-key-mc_score_0 input",
-    "kl-divergence": ".st-key-kl_p_0 input",
+    "softmax": ".losslab-slider[data-name='mc_score_0'] input",
+    "kl-divergence": ".losslab-slider[data-name='kl_p_0'] input",
 }
 PAGES = {page.url_path: SLIDERS[page.url_path] for page in PAGE_TABLE}
 HUBER_DELTA = "input[aria-label='Huber δ']"
