@@ -34,9 +34,10 @@ controls, plot = st.columns([1, 3], gap="large")
 with controls:
     shown = ui.loss_toggles(REGRESSION_CURVES, prefix="reg", on=("mae", "mse"))
     linked = ui.toggle("Same δ for both", value=True, key="reg_link_deltas")
-    r_max = ui.slider(R_MAX)
 
-values = ui.chart_slider_values("reg_chart", DELTA_SLIDERS.values())
+# The residual range and the δ sliders are drawn by the chart: every value at once.
+values = ui.chart_slider_values("reg_chart", [R_MAX, *DELTA_SLIDERS.values()])
+r_max = values[R_MAX.name]
 first = WITH_DELTA[0]
 deltas = {name: values[DELTA_SLIDERS[first if linked else name].name] for name in WITH_DELTA}
 
@@ -60,8 +61,11 @@ with plot:
         key="reg_chart",
         filename=f"regression_huber-delta-{deltas['huber']:g}_range-{r_max:g}",
         sliders=[
-            ui.ChartSlider(spec, deltas[name], moves=delta_moves(name))
-            for name, spec in DELTA_SLIDERS.items()
+            ui.ChartSlider(R_MAX, r_max, moves=("r_max",)),
+            *(
+                ui.ChartSlider(spec, deltas[name], moves=delta_moves(name))
+                for name, spec in DELTA_SLIDERS.items()
+            ),
         ],
     )
     with st.expander("Formulas", expanded=True):

@@ -40,6 +40,8 @@ def set_controls(at, **values):
     for key, value in values.items():
         if key in owners:
             moved.setdefault(owners[key], {})[key] = value
+        elif key in owners.values():  # a chart's whole state: {slider name: value}
+            moved.setdefault(key, {}).update(value)
         else:
             at.session_state[key] = value
     for chart, state in moved.items():

@@ -159,13 +159,15 @@ def test_regression_delta_frames_are_the_curves_of_those_deltas():
         reg_show_pseudo_huber=True,
         reg_chart={"reg_huber_delta": 0.5},
     )
-    [(header, raw)] = chart_frames(at)  # linked: the Huber δ slider moves both curves
+    # linked: the Huber δ slider moves both curves (the range slider has frames of its own)
+    [(header, raw)] = [(h, r) for h, r in chart_frames(at) if h["slider"] != "reg_r_max"]
     assert header["slider"] == "reg_huber_delta"
     assert header["values"] == [round(0.05 * k, 2) for k in range(1, 101)]  # 0.05, 0.1, ..., 5
     # the third and fourth loss: traces 4, 5 (Huber) and 6, 7 (Pseudo-Huber); x never moves
     assert {trace for trace, _ in header["targets"]} == {4, 5, 6, 7}
     assert not any(attribute == "x" for _, attribute in header["targets"])
-    assert live_charts(at)[0]["frames"] == {"reg_huber_delta": header["key"]}
+    assert live_charts(at)[0]["frames"]["reg_huber_delta"] == header["key"]
+    assert "reg_pseudo_delta" not in live_charts(at)[0]["frames"]  # disabled while linked
     x = decode(traces(figures(at)[0])["Huber (δ = 0.5)"]["x"])
     for delta, frame in zip(header["values"], header["frames"], strict=True):
         assert (delta in x and -delta in x) or delta > 1  # Huber's kinks inside the range
@@ -189,7 +191,7 @@ def test_regression_delta_frames_are_the_curves_of_those_deltas():
     np.testing.assert_array_equal(decode(drawn["Huber (δ = 0.55)"]["y"]), header["frames"][10][4, "y"])
     np.testing.assert_array_equal(decode(drawn["Pseudo-Huber (δ = 0.55)"]["y"]), header["frames"][10][6, "y"])
     np.testing.assert_array_equal(decode(drawn["Huber (δ = 0.55)"]["x"]), x)
-    assert chart_frames(at)[0][1] == raw
+    assert [r for h, r in chart_frames(at) if h["slider"] == "reg_huber_delta"] == [raw]
 
 
 def test_regression_unlinked_delta_sliders_move_their_own_curve():
@@ -197,13 +199,26 @@ def test_regression_unlinked_delta_sliders_move_their_own_curve():
         "pages/regression-losses.py", reg_show_huber=True, reg_show_pseudo_huber=True, reg_link_deltas=False
     )
     moved = {header["slider"]: {trace for trace, _ in header["targets"]} for header, _ in chart_frames(at)}
-    assert moved == {"reg_huber_delta": {4, 5}, "reg_pseudo_delta": {6, 7}}
+    assert moved == {"reg_r_max": set(range(8)), "reg_huber_delta": {4, 5}, "reg_pseudo_delta": {6, 7}}
 
 
-def test_regression_without_a_delta_sends_no_frames():
+def test_regression_without_a_delta_sends_no_delta_frames():
     at = open_page("pages/regression-losses.py")  # L1 and L2
-    assert chart_frames(at) == []
-    assert live_charts(at)[0]["frames"] == {}
+    assert [header["slider"] for header, _ in chart_frames(at)] == ["reg_r_max"]
+    assert set(live_charts(at)[0]["frames"]) == {"reg_r_max"}
+
+
+def test_regression_range_frames_are_the_curves_at_each_range():
+    at = open_page("pages/regression-losses.py", reg_show_huber=True, reg_huber_delta=0.5)
+    [header] = [h for h, _ in chart_frames(at) if h["slider"] == "reg_r_max"]
+    assert header["values"] == [0.5 * k for k in range(1, 21)]
+    for r_max, frame in zip(header["values"], header["frames"], strict=True):
+        x = frame[0, "x"]
+        assert (x.min(), x.max()) == (-r_max, r_max)
+        assert 0.5 in x and -0.5 in x  # Huber's corners are samples at every range
+        np.testing.assert_array_equal(frame[4, "y"], losses.huber(0.0, x, delta=0.5, reduction="none"))
+        np.testing.assert_array_equal(frame[5, "y"], losses.huber_derivative(0.0, x, delta=0.5))
+        np.testing.assert_array_equal(frame[2, "y"], losses.mse(0.0, x, reduction="none"))
 
 
 def test_regression_outlier_table():

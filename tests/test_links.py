@@ -68,7 +68,7 @@ def test_a_regression_link_draws_its_curves_and_keeps_them_on_the_next_rerun():
     at.run()
     assert not at.exception
     assert "Huber (δ = 2.5)" in traces(figures(at)[0])
-    assert live_charts(at)[0]["sliders"][0]["value"] == 2.5
+    assert control_value(at, "reg_huber_delta") == 2.5
     assert not at.warning  # a later run reports nothing
 
 

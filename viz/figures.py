@@ -14,7 +14,7 @@ from .presentation import LOSS_COLOURS, OKABE_ITO, PARAM_RANGES, X_AXIS_TITLES
 from .theme import TEMPLATE
 
 SAMPLES = 801  # points per curve: smooth at a laptop's or a projector's width
-RESIDUAL_HALF_POINTS = 200  # at least this many residual samples on each side of 0
+RESIDUAL_HALF_POINTS = 150  # at least this many residual samples each side of 0: smooth at 1200 px
 CHART_HEIGHT = 620  # a loss and its derivative, one above the other
 SCORE_RANGE = 8.0  # the sigmoid demo's score axis, and its slider, span ±8
 LOSS_AXIS = "loss"
