@@ -215,7 +215,8 @@ def test_regression_range_frames_are_the_curves_at_each_range():
     for r_max, frame in zip(header["values"], header["frames"], strict=True):
         x = frame[0, "x"]
         assert (x.min(), x.max()) == (-r_max, r_max)
-        assert 0.5 in x and -0.5 in x  # Huber's corners are samples at every range
+        assert 0.5 in x  # Huber's corners are samples at every range
+        assert -0.5 in x
         np.testing.assert_array_equal(frame[4, "y"], losses.huber(0.0, x, delta=0.5, reduction="none"))
         np.testing.assert_array_equal(frame[5, "y"], losses.huber_derivative(0.0, x, delta=0.5))
         np.testing.assert_array_equal(frame[2, "y"], losses.mse(0.0, x, reduction="none"))

@@ -91,7 +91,8 @@ def test_command_writes_png_svg_html(tmp_path):
         html = (tmp_path / f"{name}.html").read_text(encoding="utf-8")
         assert html.lstrip().lower().startswith("<html") or "<!doctype" in html[:100].lower()
         assert not re.search(r"<script[^>]*\bsrc=[\"']?https?:", html)
-        assert "plotly.js v" in html  # the bundle's banner: the library is inline
+        assert "plotly.js (basic - minified) v" in html  # the app's bundle, inline
+        assert len(html) < 2_500_000  # the basic bundle (1.2 MB), not the full 4.8 MB
         assert len(html) > 1_000_000
         figure_call = html[html.rindex("Plotly.newPlot(") :]  # after the inline bundle
         assert title in figure_call
