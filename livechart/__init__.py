@@ -21,6 +21,7 @@ attributes of the given traces.
 from dataclasses import dataclass
 from pathlib import Path
 
+import plotly.io.json
 import streamlit as st
 
 ASSETS = Path(__file__).resolve().parent
@@ -81,13 +82,14 @@ class LiveCharts:
     """The app's charts: in place, sliders drawn by the chart, frames drawn at once."""
 
     def draw(self, fig, *, key, config, sliders=(), frames=()):
-        """Mount (or update in place) the chart ``key`` with ``fig`` and its ``sliders``
+        """Mount (or update in place) the chart ``key`` with ``fig`` (a figure dict, as
+        ``LiveChart.figure_dict`` gives it) and its ``sliders``
         (``ChartSlider``); ``frames``: (slider name, encoded frames, their key) each."""
         _chart(
             key=key,
             data={
                 "chart": key,
-                "figure": fig.to_json(),
+                "figure": plotly.io.json.to_json_plotly(fig),
                 "config": {**config, "responsive": True},
                 "sliders": [s.to_json() for s in sliders],
                 "frames": {name: content for name, _, content in frames},

@@ -1,12 +1,15 @@
 """The figure module without Streamlit: traces, names, axis titles, finite data."""
 
+import json
+
 import numpy as np
 import plotly.graph_objects as go
+import plotly.io.json
 import pytest
 
 import losses
 import viz
-from viz.figures import REGRESSION_CURVES
+from viz.figures import REGRESSION_CURVES, kl_params, softmax_params
 
 ALL_FIGURES = {
     "regression": lambda: viz.regression_figure(
@@ -174,3 +177,27 @@ def test_a_slider_snaps_and_reads_a_link_value():
         None,
         None,
     ]
+
+
+FIGURE_CASES = [
+    (
+        viz.REGRESSION,
+        {"shown": REGRESSION_CURVES, "r_max": 3.0, "huber_delta": 0.5, "pseudo_huber_delta": 2.0},
+    ),
+    (viz.BCE, {"p_mark": 0.3}),
+    (viz.BCE, {}),
+    (viz.MARGIN, {"shown": ("hinge",), "m_max": 5.0, "zero_one": False}),
+    (viz.SIGMOID, {"score": -2.5}),
+    (viz.SOFTMAX, softmax_params([1.0, 2.0, 3.0, 4.0], temperature=0.3, true_class=2)),
+    (viz.KL, kl_params([1.0, 0.0, 3.0], [0.0, 0.0, 0.0])),
+    (viz.OUTLIER, {"outlier": 20.0, "delta": 0.5}),
+]
+
+
+@pytest.mark.parametrize(("chart", "params"), FIGURE_CASES, ids=lambda c: getattr(c, "name", ""))
+def test_the_app_s_figure_dict_is_the_figure_to_the_bit(chart, params):
+    """The app sends figure_dict (its skeleton cached); it must be exactly the figure."""
+    fast = json.loads(plotly.io.json.to_json_plotly(chart.figure_dict(**params)))
+    for _ in range(2):  # the second time from the cached skeleton
+        assert fast == json.loads(chart.figure(**params).to_json())
+        fast = json.loads(plotly.io.json.to_json_plotly(chart.figure_dict(**params)))

@@ -11,11 +11,22 @@ from livechart import wire
 from . import state
 
 # Presentation mode: larger type and thicker lines for a projector.
-PRESENTATION_FONT = {"font_size": 22, "title_font_size": 26, "legend_font_size": 22}
+PRESENTATION_FONT = {"font": 22, "title": 26, "legend": 22}  # px, by where the text is
 PRESENTATION_LINE_WIDTH = 6
 
 
-@st.cache_data(max_entries=64, show_spinner=False)
+def _for_a_projector(fig):
+    """Presentation mode's type and lines on a figure dict (``LiveChart.figure_dict``)."""
+    layout = fig["layout"]
+    layout.setdefault("font", {})["size"] = PRESENTATION_FONT["font"]
+    for part in ("title", "legend"):
+        layout.setdefault(part, {}).setdefault("font", {})["size"] = PRESENTATION_FONT[part]
+    for trace in fig["data"]:
+        if trace.get("type") == "scatter":
+            trace.setdefault("line", {})["width"] = PRESENTATION_LINE_WIDTH
+
+
+@st.cache_data(max_entries=256, show_spinner=False)  # shared by every session: a class
 def encoded_frames(chart_key, chart_name, params, slider, moves, _chart):
     """(encoded frames, their key) of ``slider`` on the chart ``_chart`` (a LiveChart,
     cached by its unique ``chart_name``) at ``params``; None when the slider changes
@@ -29,10 +40,9 @@ def encoded_frames(chart_key, chart_name, params, slider, moves, _chart):
 def chart(live, params, *, key, filename=None, sliders=()):
     """Draw ``live`` (a ``viz.LiveChart``) at ``params`` as the chart ``key``, its image
     download named ``filename``; ``sliders``: the ``livechart.ChartSlider``s it owns."""
-    fig = live.figure(**params)
+    fig = live.figure_dict(**params)
     if state.current().presenting:
-        fig.update_layout(**PRESENTATION_FONT)
-        fig.update_traces(line_width=PRESENTATION_LINE_WIDTH, selector={"type": "scatter"})
+        _for_a_projector(fig)
     frames = []
     for s in sliders:
         if not s.disabled:
@@ -48,7 +58,7 @@ def chart(live, params, *, key, filename=None, sliders=()):
     )
     st.download_button(
         "Download the curve data (CSV)",
-        data=lambda: viz.figure_csv(fig),  # built only when clicked
+        data=lambda: viz.figure_csv(live.figure(**params)),  # built only when clicked
         file_name=f"{filename or key}.csv",
         mime="text/csv",
         key=f"{key}_csv",

@@ -10,9 +10,15 @@ Structural parameters (which losses are shown, how many classes) may change the
 skeleton; a slider may only move parameters that change the data.
 """
 
+import base64
+import copy
+import functools
+import inspect
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import numpy as np
 import plotly.graph_objects as go
 
 LAYOUT = "layout"  # the "trace" of a layout attribute: ("layout", "yaxis.range")
@@ -26,6 +32,60 @@ class LiveChart:
 
     def figure(self, **params):
         return put_data(self.skeleton(**params), self.data_at(**params))
+
+    def figure_dict(self, **params):
+        """The same figure as ``figure`` as a plain dict, ready for JSON: the skeleton
+        built once per structure (Plotly's validation of a figure costs ~20 ms; a copy of
+        the dict 0.3 ms), the data put in as Plotly encodes it (float64 arrays base64)."""
+        fig = copy.deepcopy(_skeleton_dict(self.skeleton, _structure(self.skeleton, params)))
+        for (trace, attribute), value in self.data_at(**params).items():
+            _put(fig["layout"] if trace == LAYOUT else fig["data"][trace], attribute, _json(value))
+        return fig
+
+
+def _structure(skeleton, params):
+    """The parameters ``skeleton`` takes by name (not its ``**_``), as a hashable key."""
+    names = [
+        p.name
+        for p in inspect.signature(skeleton).parameters.values()
+        if p.kind is inspect.Parameter.KEYWORD_ONLY
+    ]
+    return tuple((name, params[name]) for name in names if name in params)
+
+
+@functools.lru_cache(maxsize=256)
+def _skeleton_dict(skeleton, structure):
+    return skeleton(**dict(structure)).to_plotly_json()
+
+
+_STEP = re.compile(r"([^.\[\]]+)(?:\[(\d+)\])?")
+
+
+def _put(target, path, value):
+    """target[path] = value for a dotted path with indices (``annotations[1].text``)."""
+    steps = _STEP.findall(path)
+    for i, (name, index) in enumerate(steps):
+        last = i == len(steps) - 1
+        if index:
+            target = target[name][int(index)]
+            if last:
+                raise ValueError(f"{path}: an index must be followed by an attribute")
+        elif last:
+            target[name] = value
+        else:
+            target = target.setdefault(name, {})
+
+
+def _json(value):
+    """A value as Plotly's JSON holds it: a float64 array as {"dtype", "bdata"}."""
+    if isinstance(value, np.ndarray) and value.dtype.kind in "fiu":
+        data = np.ascontiguousarray(value, dtype="<f8")
+        return {"dtype": "f8", "bdata": base64.b64encode(data.tobytes()).decode("ascii")}
+    if isinstance(value, np.ndarray):
+        return value.tolist()
+    if isinstance(value, tuple):
+        return list(value)
+    return value
 
 
 def put_data(fig, data):
