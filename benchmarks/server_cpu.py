@@ -1,0 +1,128 @@
+"""Server CPU and bytes per user interaction, measured on the server process itself.
+
+    .venv/bin/python benchmarks/server_cpu.py [--interactions 20]
+
+Starts the app, and in headless Chromium performs each kind of interaction a class makes
+(a chart-drawn slider moved one step and left to rest, a toggle flipped, a tab opened, a
+select changed) N times on its page. For each kind it reads the server process's CPU time
+(user + system, from /proc, all its threads) before and after, and counts the bytes the
+browser received over the websocket: per interaction, the mean. A chart-drawn slider's
+steps are drawn in the browser; only its value at rest reaches the server (one rerun).
+"""
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from devtools.browser import chromium, running_app, wait_idle
+
+TICKS = os.sysconf("SC_CLK_TCK")
+REST_MS = 700  # longer than a slider's settle time (350 ms): each step becomes one rerun
+
+
+def server_pid(url):
+    """The pid of the streamlit process serving ``url`` (found by its port)."""
+    port = url.rsplit(":", 1)[1]
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            args = (entry / "cmdline").read_bytes().split(b"\0")
+        except OSError:
+            continue
+        if b"--server.port" in args and args[args.index(b"--server.port") + 1] == port.encode():
+            return int(entry.name)
+    raise RuntimeError(f"no server process on port {port}")
+
+
+def cpu_seconds(pid):
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / TICKS  # utime + stime
+
+
+def slider_step(name):
+    def act(page, k):
+        slider = page.locator(f".losslab-slider[data-name='{name}'] input")
+        slider.focus()
+        slider.press("ArrowRight" if k % 2 == 0 else "ArrowLeft")
+
+    return act
+
+
+def click_text(text):
+    def act(page, _):
+        page.get_by_text(text, exact=True).first.click()
+
+    return act
+
+
+def select_option(key, options):
+    def act(page, k):
+        page.locator(f".st-key-{key} input").click()
+        page.get_by_role("option", name=options[k % len(options)], exact=True).click()
+
+    return act
+
+
+# (what, page url, the interaction)
+INTERACTIONS = [
+    (
+        "regression: Huber δ (chart slider)",
+        "regression-losses?reg_show_huber=true",
+        slider_step("reg_huber_delta"),
+    ),
+    ("regression: residual range (chart slider)", "regression-losses", slider_step("reg_r_max")),
+    ("regression: a loss toggled", "regression-losses", click_text("log-cosh")),
+    ("binary: p (chart slider)", "binary-classification", slider_step("bin_p")),
+    ("binary: a tab opened", "binary-classification", click_text("Sigmoid squashing")),
+    ("softmax: a score (chart slider)", "softmax", slider_step("mc_score_0")),
+    ("softmax: temperature (chart slider)", "softmax", slider_step("mc_temperature")),
+    ("softmax: true class (select)", "softmax", select_option("mc_true_class", ["class 1", "class 0"])),
+    ("KL: a weight of P (chart slider)", "kl-divergence", slider_step("kl_p_0")),
+]
+
+
+def measure(page, url, pid, path, act, count, received):
+    page.goto(f"{url}/{path}")
+    wait_idle(page)
+    page.wait_for_timeout(REST_MS)
+    wait_idle(page)
+    cpu, bytes_in = cpu_seconds(pid), sum(received)
+    for k in range(count):
+        act(page, k)
+        page.wait_for_timeout(REST_MS)
+        wait_idle(page)
+    return 1000 * (cpu_seconds(pid) - cpu) / count, (sum(received) - bytes_in) / count
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--interactions", type=int, default=20)
+    args = parser.parse_args()
+    rows = []
+    with running_app() as url, sync_playwright() as playwright, chromium(playwright) as browser:
+        pid = server_pid(url)
+        page = browser.new_page()
+        received = []
+        page.on("websocket", lambda ws: ws.on("framereceived", lambda frame: received.append(len(frame))))
+        page.goto(url)  # the server's first run: imports
+        wait_idle(page)
+        for what, path, act in INTERACTIONS:
+            started = time.monotonic()
+            ms, sent = measure(page, url, pid, path, act, args.interactions, received)
+            rows.append((what, ms, sent, time.monotonic() - started))
+    print(f"server CPU per interaction (mean of {args.interactions}; /proc ticks of {1000 / TICKS:.0f} ms)")
+    print(f"{'interaction':44} {'CPU ms':>7} {'KB sent':>8}")
+    for what, ms, sent, _ in rows:
+        print(f"{what:44} {ms:7.1f} {sent / 1000:8.1f}")
+    print(f"{'mean over the kinds':44} {statistics.mean(r[1] for r in rows):7.1f}")
+
+
+if __name__ == "__main__":
+    main()
