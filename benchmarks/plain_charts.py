@@ -36,7 +36,8 @@ class PlainCharts(livechart.LiveCharts):
 
     def moved(self, key):
         prefix = f"{key}__"
-        return {k.removeprefix(prefix): v for k, v in st.session_state.items() if k.startswith(prefix)}
+        # as the live chart sends them: [value, sequence number]
+        return {k.removeprefix(prefix): [v, 0] for k, v in st.session_state.items() if k.startswith(prefix)}
 
     def preload(self):
         """Nothing: Streamlit's own charts bring their plotly.js."""

@@ -63,18 +63,39 @@ function drawFrame(box, name, value) {
 
 function moved(box, name, value, setStateValue) {
   const spec = sliderSpec(box, name);
+  if (!spec) return; // a slider this rerun no longer has
   box.querySelector(`[data-name="${name}"] output`).textContent = formatValue(value, spec.decimals);
   const drawn = drawFrame(box, name, value);
-  // Send the value once the slider rests; at once if no frame was drawn for it.
+  // Send the value once the slider rests; at once if no frame was drawn for it. A
+  // sequence number makes a move back to the value sent last a new value for Python.
   clearTimeout(box.state.pending[name]);
   box.state.pending[name] = setTimeout(
     () => {
       delete box.state.pending[name];
       box.state.sent[name] = value;
-      setStateValue(name, value);
+      box.state.sequence = (box.state.sequence || 0) + 1;
+      setStateValue(name, [value, box.state.sequence]);
     },
     drawn ? box.lossLabData.settle_ms : 0,
   );
+}
+
+// The rows of exactly this rerun's sliders, in its order (a page may draw fewer, e.g.
+// fewer classes); a slider that is gone forgets its state.
+function keepOnly(box, sliders) {
+  const names = sliders.map((s) => s.name);
+  for (const row of [...box.querySelectorAll(":scope > .losslab-slider")]) {
+    if (!names.includes(row.dataset.name)) {
+      clearTimeout(box.state.pending[row.dataset.name]);
+      delete box.state.pending[row.dataset.name];
+      delete box.state.sent[row.dataset.name];
+      row.remove();
+    }
+  }
+  for (const name of names) {
+    const row = box.querySelector(`:scope > [data-name="${name}"]`);
+    if (row) box.appendChild(row); // in order
+  }
 }
 
 // The modebar's PNG button, and an SVG one beside it: same fixed size, same file name.
@@ -95,6 +116,7 @@ export default function (component) {
   sliders.lossLabData = data;
   sliders.lossLabPlot = div;
   for (const spec of data.sliders) showSlider(sliders, spec, setStateValue);
+  keepOnly(sliders, data.sliders);
   const figure = JSON.parse(data.figure);
   div.style.width = "100%";
   div.style.height = (figure.layout.height || 450) + "px";

@@ -36,10 +36,10 @@ with bce_tab:
     p = ui.chart_slider_values("bin_bce_chart", [P])[P.name]
     ui.chart(
         viz.BCE,
-        {"p_mark": p},
+        {"marked": True, "p": p},
         key="bin_bce_chart",
         filename=f"binary-cross-entropy_p-{p:g}",
-        sliders=[ui.ChartSlider(P, p, moves=("p_mark",))],
+        sliders=[ui.ChartSlider(P, p, moves=("p",))],
     )
     st.caption(
         "The marked points are the loss of each label at p. The loss of the true class passes 1 "

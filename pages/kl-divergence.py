@@ -40,8 +40,8 @@ with controls:
         "A distribution whose weights are all 0 is no distribution: the uniform one stands in."
     )
 
-chart_sliders = {param: spec for param, spec in WEIGHTS.items() if int(param.split("_")[1]) < classes}
-values = ui.chart_slider_values("kl_chart", chart_sliders.values())
+chart_sliders = {f"{name}_{i}": WEIGHTS[f"{name}_{i}"] for i in range(classes) for name in ("p", "q")}
+values = ui.chart_slider_values("kl_chart", WEIGHTS.values())  # a hidden class's weights stay in the link
 params = {"classes": classes} | {param: values[spec.name] for param, spec in chart_sliders.items()}
 with plot:
     ui.chart(

@@ -42,7 +42,9 @@ with controls:
 # The scores and the temperature are drawn by the chart: a move redraws the bars and the
 # three cross-entropies written above them at once.
 chart_sliders = {f"score_{i}": spec for i, spec in enumerate(SCORES[:classes])} | {"temperature": TEMPERATURE}
-values = ui.chart_slider_values("mc_chart", chart_sliders.values())
+values = ui.chart_slider_values(
+    "mc_chart", [*SCORES, TEMPERATURE]
+)  # a hidden class's score stays in the link
 params = {"classes": classes, "true_class": true_class} | {
     param: values[spec.name] for param, spec in chart_sliders.items()
 }

@@ -32,20 +32,25 @@ def chart_slider_owners(at):
     return {s["name"]: chart["chart"] for chart in live_charts(at) for s in chart["sliders"]}
 
 
+_SEQUENCE = iter(range(1, 10**9))  # of the values a chart sends, as the browser numbers them
+
+
 def set_controls(at, **values):
     """Set controls by key, as a user would (before the next ``at.run()``): a chart's
-    own slider through its chart's state, any other through its widget's."""
+    own slider through its chart's state ([value, sequence number], as chart.js sends
+    it), any other through its widget's."""
     owners = chart_slider_owners(at)
     moved = {}
     for key, value in values.items():
         if key in owners:
             moved.setdefault(owners[key], {})[key] = value
-        elif key in owners.values():  # a chart's whole state: {slider name: value}
+        elif key in owners.values():  # a chart's sliders at once: {slider name: value}
             moved.setdefault(key, {}).update(value)
         else:
             at.session_state[key] = value
     for chart, state in moved.items():
-        at.session_state[chart] = state
+        previous = dict(at.session_state[chart]) if chart in at.session_state else {}
+        at.session_state[chart] = previous | {name: [v, next(_SEQUENCE)] for name, v in state.items()}
 
 
 def control_value(at, key):

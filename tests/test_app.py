@@ -17,6 +17,8 @@ from apptest_helpers import (
 )
 
 import losses
+import viz
+from viz.figures import REGRESSION_CURVES
 
 
 @pytest.mark.parametrize("page", PAGES)
@@ -44,7 +46,9 @@ def _seen(at):
         [m.value for m in at.metric],
         [str(d.value) for d in at.dataframe],
         [(w.key, w.disabled) for w in _widgets(at)],
-        [chart["sliders"] for chart in live_charts(at)],
+        # which chart sliders there are and whether enabled; not their values, which
+        # are the very thing moved
+        [[(s["name"], s["disabled"]) for s in chart["sliders"]] for chart in live_charts(at)],
     )
 
 
@@ -144,7 +148,7 @@ def test_regression_delta_sliders_at_their_extremes(name):
     assert not spec["disabled"]
     title = {"reg_huber_delta": "Huber", "reg_pseudo_delta": "Pseudo-Huber"}[name]
     for value in (spec["min"], spec["max"], spec["max"] + 10.0):  # beyond the range: clipped
-        at.session_state["reg_chart"] = {name: value}
+        set_controls(at, **{name: value})
         at.run()
         assert not at.exception
         assert f"{title} (δ = {min(value, spec['max']):g})" in traces(figures(at)[0])
@@ -185,7 +189,7 @@ def test_regression_delta_frames_are_the_curves_of_those_deltas():
         assert frame[4, "name"] == f"Huber (δ = {delta:g})"
     # the rerun at 0.55 draws the very same traces, and the frames are the same bytes
     # (so Streamlit's message cache sends them only once)
-    at.session_state["reg_chart"] = {"reg_huber_delta": 0.55}
+    set_controls(at, reg_huber_delta=0.55)
     at.run()
     drawn = traces(figures(at)[0])
     np.testing.assert_array_equal(decode(drawn["Huber (δ = 0.55)"]["y"]), header["frames"][10][4, "y"])
@@ -354,3 +358,30 @@ def test_every_chart_offers_its_curve_data_as_csv():
     at = open_page("pages/regression-losses.py", reg_show_huber=True)
     buttons = [b for b in at.get("download_button")]
     assert len(buttons) == 2  # the loss chart and the outlier chart
+
+
+# Each page with the most a chart can draw: every enabled chart slider gets its frames
+# (frames over viz.FRAME_BUDGET, or a slider that moves nothing drawn, would get none).
+FULLEST = [
+    ("pages/regression-losses.py", {f"reg_show_{n}": True for n in REGRESSION_CURVES} | {"reg_r_max": 10.0}),
+    (
+        "pages/regression-losses.py",
+        {f"reg_show_{n}": True for n in REGRESSION_CURVES} | {"reg_link_deltas": False, "reg_r_max": 10.0},
+    ),
+    ("pages/binary-classification.py", {"bin_m_max": 10.0}),
+    ("pages/softmax.py", {"mc_classes": 6}),
+    ("pages/kl-divergence.py", {"kl_classes": 6}),
+]
+
+
+@pytest.mark.parametrize(("page", "settings"), FULLEST)
+def test_every_chart_slider_draws_from_frames_within_the_budget(page, settings):
+    at = open_page(page, **settings)
+    checked = 0
+    for chart in live_charts(at):
+        enabled = {s["name"] for s in chart["sliders"] if not s["disabled"]}
+        assert set(chart["frames"]) == enabled, chart["chart"]
+        checked += len(enabled)
+    assert checked
+    for header, raw in chart_frames(at):
+        assert len(raw) <= viz.FRAME_BUDGET * 1.1, header["slider"]

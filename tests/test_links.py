@@ -248,3 +248,19 @@ def test_a_hostile_or_default_tab_opens_the_first(raw):
     assert at.session_state["_tab_bin_tab"] == "Cross-entropy vs probability"
     assert "bin_tab" not in at.query_params  # the default tab needs no setting
     assert len(at.warning) == (raw != "ce")
+
+
+def test_a_hidden_class_keeps_its_score_in_the_link_and_the_link_opens_cleanly():
+    at = open_link("pages/softmax.py", {"mc_classes": "6", "mc_score_5": "3"})
+    at.slider(key="mc_classes").set_value(3)
+    at.run()
+    assert at.query_params["mc_score_5"] == "3"  # back to 6 classes, the score is still 3
+    again = open_link("pages/softmax.py", {"mc_classes": "3", "mc_score_5": "3"})
+    assert not again.exception
+    assert not again.warning
+    assert [s["name"] for s in live_charts(again)[0]["sliders"]] == [
+        "mc_score_0",
+        "mc_score_1",
+        "mc_score_2",
+        "mc_temperature",
+    ]

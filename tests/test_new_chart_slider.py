@@ -2,7 +2,7 @@
 its frames are computed, sent and drawn exactly as the rerun draws them, and it lives in the URL."""
 
 import numpy as np
-from apptest_helpers import ROOT, chart_frames, decode, figures, live_charts
+from apptest_helpers import ROOT, chart_frames, decode, figures, live_charts, set_controls
 from streamlit.testing.v1 import AppTest
 
 
@@ -25,7 +25,7 @@ def test_a_declared_chart_slider_gets_its_frames_and_its_link():
         np.testing.assert_array_equal(frame[0, "y"], slope * x)
         assert frame[0, "name"] == f"{slope:g}·x"
     # the value set in the chart reaches Python: drawn the same, and put in the link
-    at.session_state["demo_chart"] = {"demo_slope": 0.75}
+    set_controls(at, demo_slope=0.75)
     at.run()
     [trace] = figures(at)[0]["data"]
     np.testing.assert_array_equal(decode(trace["y"]), header["frames"][3][0, "y"])

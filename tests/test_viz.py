@@ -184,7 +184,7 @@ FIGURE_CASES = [
         viz.REGRESSION,
         {"shown": REGRESSION_CURVES, "r_max": 3.0, "huber_delta": 0.5, "pseudo_huber_delta": 2.0},
     ),
-    (viz.BCE, {"p_mark": 0.3}),
+    (viz.BCE, {"marked": True, "p": 0.3}),
     (viz.BCE, {}),
     (viz.MARGIN, {"shown": ("hinge",), "m_max": 5.0, "zero_one": False}),
     (viz.SIGMOID, {"score": -2.5}),
@@ -201,3 +201,13 @@ def test_the_app_s_figure_dict_is_the_figure_to_the_bit(chart, params):
     for _ in range(2):  # the second time from the cached skeleton
         assert fast == json.loads(chart.figure(**params).to_json())
         fast = json.loads(plotly.io.json.to_json_plotly(chart.figure_dict(**params)))
+
+
+def test_a_chart_s_name_is_unique_and_its_skeleton_takes_its_structure_by_keyword():
+    charts = [viz.REGRESSION, viz.BCE, viz.MARGIN, viz.SIGMOID, viz.SOFTMAX, viz.KL, viz.OUTLIER]
+    assert len({chart.name for chart in charts}) == len(charts)  # names key the cached frames
+    with pytest.raises(TypeError, match="keyword-only"):
+        viz.LiveChart(name="bad", skeleton=lambda shown: go.Figure(), data_at=dict)
+    slider = viz.SliderSpec(name="c", label="c", min=2, max=4, step=1, default=3)
+    with pytest.raises(ValueError, match="shape the figure"):  # a slider never moves the structure
+        viz.sweep(viz.SOFTMAX, softmax_params([1.0, 2.0, 3.0]), slider=slider, moves=("classes",))

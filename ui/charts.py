@@ -29,8 +29,9 @@ def _for_a_projector(fig):
 @st.cache_data(max_entries=256, show_spinner=False)  # shared by every session: a class
 def encoded_frames(chart_key, chart_name, params, slider, moves, _chart):
     """(encoded frames, their key) of ``slider`` on the chart ``_chart`` (a LiveChart,
-    cached by its unique ``chart_name``) at ``params``; None when the slider changes
-    nothing drawn, or its frames are over ``viz.FRAME_BUDGET`` (the slider then reruns)."""
+    cached by its unique ``chart_name``) at ``params`` (without what the slider sets: the
+    frames of every value of it are the same); None when the slider changes nothing
+    drawn, or its frames are over ``viz.FRAME_BUDGET`` (the slider then reruns)."""
     frames = viz.sweep(_chart, params, slider=slider, moves=moves)
     if not frames.keys or frames.nbytes > viz.FRAME_BUDGET:
         return None
@@ -41,12 +42,14 @@ def chart(live, params, *, key, filename=None, sliders=()):
     """Draw ``live`` (a ``viz.LiveChart``) at ``params`` as the chart ``key``, its image
     download named ``filename``; ``sliders``: the ``livechart.ChartSlider``s it owns."""
     fig = live.figure_dict(**params)
+    state.current().drawn(s.spec.name for s in sliders)
     if state.current().presenting:
         _for_a_projector(fig)
     frames = []
     for s in sliders:
         if not s.disabled:
-            encoded = encoded_frames(key, live.name, params, s.spec, s.moves, live)
+            held = {name: value for name, value in params.items() if name not in s.moves}
+            encoded = encoded_frames(key, live.name, held, s.spec, s.moves, live)
             if encoded is not None:
                 frames.append((s.spec.name, *encoded))
     livechart.BACKEND.draw(

@@ -66,7 +66,8 @@ def loss_toggles(names, *, prefix, on, titles=None):
 
 
 def chart_slider_values(chart_key, specs):
-    """The values of the sliders ``specs`` drawn by the chart ``chart_key``. The URL holds
+    """The values of the sliders ``specs`` drawn by the chart ``chart_key`` (every slider
+    the chart may draw: one not drawn this run keeps its value in the link). The URL holds
     them (a slider's name is its URL parameter, kept in step here); a value the user has
     just set in the chart wins. So a link, a rerun for another control and the browser's
     Back button all show the URL's."""
@@ -74,16 +75,18 @@ def chart_slider_values(chart_key, specs):
     page = state.current()
     values = {}
     for spec in specs:
-        now = moved.get(spec.name)
+        now = moved.get(spec.name)  # [value, sequence number] as the chart sent it
         seen = f"_chart_value_{spec.name}"
         if now is not None and now != st.session_state.get(seen):
-            value = now  # set in the chart since the last run
+            value = now[0]  # set in the chart since the last run
         else:
             raws = st.query_params.get_all(spec.name)
             value = spec.value_from_text(raws[0]) if len(raws) == 1 else None
         st.session_state[seen] = now
         values[spec.name] = spec.snap(value)
-        page.register(spec.name, lambda raw, spec=spec: spec.value_from_text(raw) is not None, spec.label)
+        # offered to hide once drawn (ui.chart): a page may hold some back (fewer classes)
+        check = lambda raw, spec=spec: spec.value_from_text(raw) is not None
+        page.register(spec.name, check, spec.label, hideable=False)
         if values[spec.name] == spec.default:
             st.query_params.pop(spec.name, None)
         else:

@@ -7,9 +7,9 @@ variable (each script run has its own thread); session state keeps only plain va
 """
 
 import contextlib
+import dataclasses
 import re
 from contextvars import ContextVar
-from dataclasses import dataclass
 from pathlib import Path
 
 import streamlit as st
@@ -26,7 +26,7 @@ PRESENTATION_CSS = (Path(__file__).parent / "presentation.css").read_text(encodi
 _current = ContextVar("losslab_page_state")
 
 
-@dataclass(frozen=True)
+@dataclasses.dataclass(frozen=True)
 class Control:
     """A control of the page: the check of its URL value (of its list of values if
     ``many``) and its label."""
@@ -52,6 +52,11 @@ class PageState:
 
     def register(self, key, check, label=None, *, many=False, hideable=True):
         self.controls[key] = Control(check, many, label, hideable)
+
+    def drawn(self, keys):
+        """The controls ``keys`` (registered) are drawn in this run: offered to hide."""
+        for key in keys:
+            self.controls[key] = dataclasses.replace(self.controls[key], hideable=True)
 
     @property
     def presenting(self):

@@ -35,7 +35,7 @@ def residual_grid(r_max=1.0, kinks=()):
     every step of the δ slider (each exactly the slider's value), so Huber's corner at ±δ
     is sharp for every δ and a curve for another δ never changes x; plus ``kinks``."""
     step = PARAM_RANGES["delta"]["step"]
-    steps_in_range = round(r_max / step)
+    steps_in_range = max(1, round(r_max / step))
     per_step = -(-RESIDUAL_HALF_POINTS // steps_in_range)  # ceil
     half = steps_in_range * per_step
     r = np.arange(-half, half + 1) * (step / per_step)
@@ -144,7 +144,7 @@ BCE_LABELS = ((1.0, OKABE_ITO["blue"], None), (0.0, OKABE_ITO["vermillion"], "da
 BCE_TERMS = {1.0: "−log p", 0.0: "−log(1 − p)"}  # the loss of each label
 
 
-def _bce_skeleton(*, p_mark=None):
+def _bce_skeleton(*, marked=False, **_):
     fig = _loss_and_gradient_figure()
     for y, colour, dash in BCE_LABELS:
         _add_curve(fig, colour=colour, group=f"y{y:g}", x_name="p", dash=dash)
@@ -160,7 +160,7 @@ def _bce_skeleton(*, p_mark=None):
         row=1,
         col=1,
     )
-    if p_mark is not None:  # each label's loss at p, its value written beside it
+    if marked:  # each label's loss at p, its value written beside it
         for (_, colour, _), position in zip(BCE_LABELS, ("middle right", "middle left"), strict=True):
             fig.add_scatter(
                 mode="markers+text",
@@ -179,21 +179,22 @@ def _bce_skeleton(*, p_mark=None):
     return fig
 
 
-def _bce_data(*, p_mark=None):
-    p = grid(0.0, 1.0, kinks=(ONE_OVER_E,))[1:-1]  # the ends are infinite: left off the chart
+def _bce_data(*, marked=False, p=0.5):
+    probabilities = grid(0.0, 1.0, kinks=(ONE_OVER_E,))[1:-1]  # the ends are infinite: left off
     spec = LOSSES["binary_cross_entropy"]
     data = {}
     for k, (y, _, _) in enumerate(BCE_LABELS):
-        loss = spec.fn(y, p, reduction="none")
-        data.update(_curve_data(2 * k, p, loss, spec.derivative(y, p), f"{spec.title}, y = {y:g}"))
+        loss = spec.fn(y, probabilities, reduction="none")
+        slope = spec.derivative(y, probabilities)
+        data.update(_curve_data(2 * k, probabilities, loss, slope, f"{spec.title}, y = {y:g}"))
     data[4, "x"] = np.array([ONE_OVER_E])
     data[4, "y"] = spec.fn(1.0, np.array([ONE_OVER_E]), reduction="none")
-    if p_mark is not None:
+    if marked:
         for k, (y, _, _) in enumerate(BCE_LABELS):
-            loss = spec.fn(y, np.array([p_mark]), reduction="none")
-            data[5 + k, "x"] = np.array([p_mark])
+            loss = spec.fn(y, np.array([p]), reduction="none")
+            data[5 + k, "x"] = np.array([p])
             data[5 + k, "y"] = loss
-            data[5 + k, "name"] = f"p = {p_mark:g}, y = {y:g}"
+            data[5 + k, "name"] = f"p = {p:g}, y = {y:g}"
             data[5 + k, "text"] = [f"  y = {y:g}: {BCE_TERMS[y]} = {loss[0]:.4f}  "]
     return data
 
@@ -204,7 +205,7 @@ BCE = LiveChart(name="bce", skeleton=_bce_skeleton, data_at=_bce_data)
 def bce_figure(p_mark=None):
     """Binary cross-entropy against the predicted probability p for y = 1 and y = 0,
     with the point p = 1/e where the loss of the true class crosses 1 (and ``p_mark``)."""
-    return BCE.figure(p_mark=p_mark)
+    return BCE.figure(marked=p_mark is not None, p=0.5 if p_mark is None else p_mark)
 
 
 MARGIN_CURVES = ("hinge", "squared_hinge", "sigmoid_cross_entropy")

@@ -23,8 +23,9 @@ class Frames:
 
     @property
     def nbytes(self):
-        """The float64 bytes of the frames' numeric arrays, each array counted once (as the
-        wire format stores them: a loss's gradient is its hover data and the derivative)."""
+        """The float64 bytes of the frames' numeric arrays, each array object counted once
+        (a loss's gradient is its hover data and the derivative): at least what the wire
+        format stores, which also stores equal arrays of different frames once."""
         arrays = {id(v): v for frame in self.frames for v in frame if _numeric(v)}
         return sum(v.size * 8 for v in arrays.values())
 
@@ -32,6 +33,11 @@ class Frames:
 def sweep(chart, params, *, slider, moves):
     """``chart``'s frames for every value of ``slider`` (a ``SliderSpec``), which sets
     the parameters ``moves``; every other parameter as in ``params``."""
+    structural = set(chart.structure_names)
+    if structural & set(moves):
+        raise ValueError(
+            f"{chart.name}: {slider.name} moves {structural & set(moves)}, which shape the figure"
+        )
     values = slider.steps()
     data = [chart.data_at(**{**params, **dict.fromkeys(moves, value)}) for value in values]
     keys = list(data[0])

@@ -27,8 +27,24 @@ LAYOUT = "layout"  # the "trace" of a layout attribute: ("layout", "yaxis.range"
 @dataclass(frozen=True, kw_only=True)
 class LiveChart:
     name: str  # unique: names the chart's cached frames
-    skeleton: Callable[..., go.Figure]  # (**params) -> the figure without its data
+    # (*, structural params..., **_) -> the figure without its data; only its keyword-only
+    # parameters shape it (they key its cache), and no slider may move them
+    skeleton: Callable[..., go.Figure]
     data_at: Callable[..., dict]  # (**params) -> {(trace, attribute): value}
+
+    def __post_init__(self):
+        kinds = {p.kind for p in inspect.signature(self.skeleton).parameters.values()}
+        if kinds - {inspect.Parameter.KEYWORD_ONLY, inspect.Parameter.VAR_KEYWORD}:
+            raise TypeError(f"{self.name}: a skeleton takes keyword-only parameters (and **_)")
+
+    @property
+    def structure_names(self):
+        """The parameters that shape the figure: the skeleton's keyword-only ones."""
+        return tuple(
+            p.name
+            for p in inspect.signature(self.skeleton).parameters.values()
+            if p.kind is inspect.Parameter.KEYWORD_ONLY
+        )
 
     def figure(self, **params):
         return put_data(self.skeleton(**params), self.data_at(**params))
@@ -37,20 +53,15 @@ class LiveChart:
         """The same figure as ``figure`` as a plain dict, ready for JSON: the skeleton
         built once per structure (Plotly's validation of a figure costs ~20 ms; a copy of
         the dict 0.3 ms), the data put in as Plotly encodes it (float64 arrays base64)."""
-        fig = copy.deepcopy(_skeleton_dict(self.skeleton, _structure(self.skeleton, params)))
+        structure = tuple((name, _hashable(params[name])) for name in self.structure_names if name in params)
+        fig = copy.deepcopy(_skeleton_dict(self.skeleton, structure))
         for (trace, attribute), value in self.data_at(**params).items():
             _put(fig["layout"] if trace == LAYOUT else fig["data"][trace], attribute, _json(value))
         return fig
 
 
-def _structure(skeleton, params):
-    """The parameters ``skeleton`` takes by name (not its ``**_``), as a hashable key."""
-    names = [
-        p.name
-        for p in inspect.signature(skeleton).parameters.values()
-        if p.kind is inspect.Parameter.KEYWORD_ONLY
-    ]
-    return tuple((name, params[name]) for name in names if name in params)
+def _hashable(value):
+    return tuple(value) if isinstance(value, list) else value
 
 
 @functools.lru_cache(maxsize=256)

@@ -4,6 +4,8 @@ slider drawn by a chart, and the chart's frames take their values."""
 import math
 from dataclasses import dataclass
 
+import numpy as np
+
 from .presentation import PARAM_RANGES
 
 
@@ -30,8 +32,8 @@ class SliderSpec:
     @property
     def decimals(self):
         """The decimals the step needs: 0.25 shows as 0.25, not 0.3."""
-        text = repr(float(self.step))
-        return 0 if float(self.step).is_integer() else len(text.split(".")[1])
+        text = np.format_float_positional(float(self.step), trim="-")  # 1e-05 as 0.00001
+        return len(text.split(".")[1]) if "." in text else 0
 
     @property
     def printf(self):
