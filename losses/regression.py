@@ -71,9 +71,10 @@ def _residual_and_scale(y_true, y_pred):
 
 
 def _scaled_root_mean_square(r):
-    """(r / 2**e, sqrt(mean((r / 2**e)**2)), e) for finite r, where 2**e is the largest
-    |r| rounded up to a power of two: an exact scaling (by ldexp, so that a subnormal r,
-    whose 2**-e overflows, scales too) after which nothing over- or underflows."""
+    """(r / 2**e, sqrt(mean((r / 2**e)**2)), e), where 2**e is the largest |r| rounded up
+    to a power of two (e = 0 where that is 0, inf or NaN, which carry through): an exact
+    scaling (by ldexp, so that a subnormal r, whose 2**-e overflows, scales too) after
+    which nothing over- or underflows."""
     biggest = np.max(np.abs(r))
     e = int(np.frexp(biggest)[1]) if np.isfinite(biggest) and biggest else 0
     scaled = np.ldexp(r, -e)

@@ -28,13 +28,37 @@ for column, page in zip(st.columns(len(MAP)), MAP, strict=True):
             config={**viz.export_config(page.title), "staticPlot": True},
         )
 
+PAGE = {page.url_path: page for page in ui.PAGES}
+# (problem, output activation, loss, the page that shows it)
+WHICH_LOSS = [
+    (
+        "regression",
+        "linear",
+        "MSE (L2); MAE (L1) or Huber when outliers should not dominate",
+        PAGE["regression-losses"],
+    ),
+    (
+        "binary classification",
+        "sigmoid",
+        "binary cross-entropy (or hinge on the raw score)",
+        PAGE["binary-classification"],
+    ),
+    (
+        "multiclass, one label per example",
+        "softmax",
+        "categorical cross-entropy (one-hot labels) or sparse categorical cross-entropy (integer labels)",
+        PAGE["softmax"],
+    ),
+    ("matching a whole distribution", "softmax", "KL divergence", PAGE["kl-divergence"]),
+]
+
 st.subheader("Which loss should I use?")
 st.markdown(
     "The output activation and the loss are chosen together:\n\n"
     "| problem | output activation | loss | page |\n"
     "|---|---|---|---|\n"
-    "| regression | linear | MSE (L2); MAE (L1) or Huber when outliers should not dominate | [Regression losses](regression-losses) |\n"
-    "| binary classification | sigmoid | binary cross-entropy (or hinge on the raw score) | [Binary classification](binary-classification) |\n"
-    "| multiclass, one label per example | softmax | categorical cross-entropy (one-hot labels) or sparse categorical cross-entropy (integer labels) | [Multiclass: softmax](softmax) |\n"
-    "| matching a whole distribution | softmax | KL divergence | [KL divergence](kl-divergence) |\n"
+    + "".join(
+        f"| {problem} | {activation} | {loss} | [{page.title}]({page.url_path}) |\n"
+        for problem, activation, loss, page in WHICH_LOSS
+    )
 )

@@ -61,7 +61,7 @@ def test_kl_marks_an_infinite_term_instead_of_drawing_it():
     assert terms.text[1] == "∞"
 
 
-def test_regression_legend_shows_the_live_deltas_and_colours_from_the_registry():
+def test_regression_legend_shows_the_live_deltas_and_each_loss_s_colour():
     fig = viz.regression_figure(("huber", "pseudo_huber"), huber_delta=0.7, pseudo_delta=2.0)
     names = [t.name for t in fig.data if t.showlegend is not False]
     assert names == ["Huber (δ = 0.7)", "Pseudo-Huber (δ = 2)"]

@@ -33,10 +33,11 @@ def slider(spec, **kwargs):
     return value
 
 
-def toggle(label, value=False, *, key, **kwargs):
-    """st.toggle bound to the URL parameter ``key``."""
+def toggle(label, value=False, *, key, hide_label=None, **kwargs):
+    """st.toggle bound to the URL parameter ``key`` (``hide_label``: its name in
+    presentation mode's "Hide controls", if not its label)."""
     value = st.toggle(label, value=value, key=key, bind="query-params", **kwargs)
-    state.current().register(key, toggle_check(key), label)
+    state.current().register(key, toggle_check(key), hide_label or label)
     return value
 
 
@@ -58,10 +59,8 @@ def loss_toggles(names, *, prefix, on, titles=None):
     shown = []
     for name in names:
         title = titles.get(name, LOSSES[name].title)
-        key = f"{prefix}_show_{name}"
-        if toggle(title, value=name in on, key=key):
+        if toggle(title, value=name in on, key=f"{prefix}_show_{name}", hide_label=f"Losses shown: {title}"):
             shown.append(name)
-        state.current().controls[key] = state.Control(toggle_check(key), label=f"Losses shown: {title}")
     return shown
 
 

@@ -3,7 +3,8 @@ the check of its URL value), and the link settings it could not use.
 
 app.py begins a ``PageState`` before the page runs and ends it after, so no page can
 forget to report a link's ignored settings. The state of the run lives in a context
-variable (each script run has its own thread); session state keeps only plain values.
+variable (set for the run by app.py and reset when it ends, however it ends); session
+state keeps only plain values.
 """
 
 import contextlib

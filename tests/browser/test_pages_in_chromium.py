@@ -88,7 +88,7 @@ def test_zoom_survives_a_parameter_change(page, app_url):
 
 def test_chart_slider_redraws_at_once_then_the_page_follows(page, app_url):
     """The δ slider belongs to the chart: a key press restyles the curves from the
-    precomputed variants, and once the slider rests Python reruns with the new δ."""
+    precomputed frames, and once the slider rests Python reruns with the new δ."""
     _open(page, app_url, "regression-losses")
     page.get_by_text("Huber", exact=True).click()
     page.wait_for_function("() => document.querySelector('.js-plotly-plot')._fullData.length === 6")
