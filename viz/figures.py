@@ -160,15 +160,20 @@ def _bce_skeleton(*, marked=False, **_):
         row=1,
         col=1,
     )
-    if marked:  # each label's loss at p, its value written beside it
-        for (_, colour, _), position in zip(BCE_LABELS, ("middle right", "middle left"), strict=True):
+    if marked:  # each label's loss at p: a point, and its value written beside it
+        for _, colour, _ in BCE_LABELS:
             fig.add_scatter(
-                mode="markers+text",
+                mode="markers",
                 marker={"size": 13, "color": colour, "line": {"color": "white", "width": 2}},
-                textposition=position,
-                textfont={"color": colour, "size": 15},
                 showlegend=False,
                 hoverinfo="skip",
+                row=1,
+                col=1,
+            )
+            fig.add_annotation(
+                showarrow=False,
+                font={"color": colour, "size": 15},
+                bgcolor="rgba(255, 255, 255, 0.85)",
                 row=1,
                 col=1,
             )
@@ -190,12 +195,19 @@ def _bce_data(*, marked=False, p=0.5):
     data[4, "x"] = np.array([ONE_OVER_E])
     data[4, "y"] = spec.fn(1.0, np.array([ONE_OVER_E]), reduction="none")
     if marked:
+        at_p = {y: spec.fn(y, np.array([p]), reduction="none") for y, _, _ in BCE_LABELS}
         for k, (y, _, _) in enumerate(BCE_LABELS):
-            loss = spec.fn(y, np.array([p]), reduction="none")
             data[5 + k, "x"] = np.array([p])
-            data[5 + k, "y"] = loss
+            data[5 + k, "y"] = at_p[y]
             data[5 + k, "name"] = f"p = {p:g}, y = {y:g}"
-            data[5 + k, "text"] = [f"  y = {y:g}: {BCE_TERMS[y]} = {loss[0]:.4f}  "]
+            # the value beside its point, away from the nearer side; the higher one above
+            note = f"annotations[{k}]"
+            data[LAYOUT, f"{note}.text"] = f"y = {y:g}: {BCE_TERMS[y]} = {at_p[y][0]:.4f}"
+            data[LAYOUT, f"{note}.x"] = p
+            data[LAYOUT, f"{note}.y"] = float(at_p[y][0])
+            data[LAYOUT, f"{note}.xanchor"] = "left" if p < 0.5 else "right"
+            data[LAYOUT, f"{note}.xshift"] = 12 if p < 0.5 else -12
+            data[LAYOUT, f"{note}.yshift"] = 14 if at_p[y][0] >= at_p[1.0 - y][0] else 0
     return data
 
 
@@ -372,9 +384,9 @@ def _softmax_data(*, classes, temperature=1.0, true_class=0, **scores):
     gradient = losses.softmax_cross_entropy_derivative(y, scores / temperature) / temperature
     highlight = [OKABE_ITO["bluish green"] if i == true_class else "#9aa5b1" for i in range(classes)]
     costs = (
-        f"categorical CE −Σ y log p = {losses.categorical_cross_entropy(y, probs):.6f}",
-        f"sparse CE −log p[label] = {losses.sparse_categorical_cross_entropy(true_class, probs):.6f}",
-        f"softmax CE from the scores = {losses.softmax_cross_entropy(y, scores / temperature):.6f}",
+        f"categorical CE {losses.categorical_cross_entropy(y, probs):.6f}",
+        f"sparse CE {losses.sparse_categorical_cross_entropy(true_class, probs):.6f}",
+        f"softmax CE (from the scores) {losses.softmax_cross_entropy(y, scores / temperature):.6f}",
     )
     data = {
         (LAYOUT, "annotations[1].text"): f"probabilities softmax(s / {temperature:g})",
