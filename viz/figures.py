@@ -458,10 +458,13 @@ def _kl_skeleton(*, classes, **_):
         fig.update_xaxes(title_text="class", row=1, col=col)
     fig.update_layout(
         template=TEMPLATE,
-        height=440,
+        height=480,
         barmode="group",
         uirevision="kl",
         title="KL divergence is not symmetric",
+        # the legend in a row of its own above the subplot titles, not over them
+        legend={"y": 1.14},
+        margin={"t": 160},
     )
     return fig
 

@@ -38,6 +38,7 @@ def test_page_loads_cleanly(page, app_url, path, screenshots):
     assert page.locator('[data-testid="stException"]').count() == 0
     nav = page.locator('[data-testid="stSidebarNav"] a').all_inner_texts()
     assert [text.split("\n")[-1].strip() for text in nav] == NAVIGATION, nav  # the app's own navigation
+    assert page.get_by_text("Deploy", exact=True).count() == 0  # client.toolbarMode = "viewer"
     page.screenshot(path=str(screenshots / f"{path or 'home'}.png"), full_page=True)
     assert console_errors(page.console_messages_seen) == []
 

@@ -1,0 +1,26 @@
+"""The server's settings a user relies on, read from .streamlit/config.toml."""
+
+import tomllib
+
+from apptest_helpers import ROOT
+
+CONFIG = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+
+
+def test_users_never_see_a_traceback_or_the_developer_menu():
+    assert CONFIG["client"]["showErrorDetails"] == "none"
+    assert CONFIG["client"]["toolbarMode"] == "viewer"
+
+
+def test_the_server_is_protected_and_quiet():
+    server = CONFIG["server"]
+    assert server["enableXsrfProtection"] is True
+    assert server["enableCORS"] is True
+    assert 1 <= server["maxUploadSize"] <= 10  # MB: a few, for a CSV
+    assert CONFIG["browser"]["gatherUsageStats"] is False
+
+
+def test_a_class_s_server_does_no_work_between_runs():
+    assert CONFIG["runner"]["postScriptGC"] is False
+    assert CONFIG["server"]["fileWatcherType"] == "none"
+    assert CONFIG["server"]["runOnSave"] is False
