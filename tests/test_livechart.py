@@ -155,6 +155,10 @@ def test_frames_are_what_the_chart_draws_and_within_the_budget(chart, params, sl
 def test_frames_hold_only_what_the_slider_moves():
     slider = viz.SliderSpec(name="p", label="p", min=0.1, max=0.9, step=0.1, default=0.5)
     frames = viz.sweep(viz.BCE, {"marked": True, "p": 0.5}, slider=slider, moves=("p",))
-    # the two markers move; the curves and the 1/e point stay
-    assert {trace for trace, _ in frames.keys} == {5, 6}
+    # the two points and the values written beside them move; the curves and the 1/e point stay
+    assert {trace for trace, _ in frames.keys} == {5, 6, "layout"}
+    assert {path.split(".")[0] for trace, path in frames.keys if trace == "layout"} == {
+        "annotations[0]",
+        "annotations[1]",
+    }
     assert len(frames.values) == 9
