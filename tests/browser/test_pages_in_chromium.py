@@ -5,10 +5,11 @@ import json
 
 import pytest
 
+import losses
 from devtools.browser import console_errors, wait_idle
 from ui.pages import PAGES as PAGE_TABLE
 
-# url path, a Streamlit slider that changes the page's first chart
+# url path, a slider drawn by the page's first chart
 SLIDERS = {
     "": None,
     "regression-losses": ".losslab-slider[data-name='reg_r_max'] input",
@@ -238,5 +239,74 @@ def test_a_prepared_presentation_link_hides_its_controls(page, app_url):
     wait_idle(page)
     assert page.locator(".losslab-slider[data-name='reg_r_max']").is_visible()
     assert page.locator(HUBER_DELTA).is_visible()
+    assert page.locator('[data-testid="stException"]').count() == 0
+    assert console_errors(page.console_messages_seen) == []
+
+
+# The numbers written in the binary chart, and its marked points, as drawn now.
+BCE_NUMBERS = """() => {
+    const gd = document.querySelector('.st-key-bin_bce_chart .js-plotly-plot');
+    return {notes: gd._fullLayout.annotations.slice(0, 2).map(a => a.text),
+            points: gd._fullData.slice(5, 7).map(t => Array.from(t.y))};
+}"""
+
+
+def test_the_numbers_in_a_chart_follow_its_slider_before_any_rerun(page, app_url):
+    """A key press on p redraws the points and the losses written beside them at once,
+    from the frames, with no script run: the very numbers `losses` gives."""
+
+    _open(page, app_url, "binary-classification")
+    page.evaluate(
+        """() => { window.runs = 0; const root = document.querySelector('[data-test-script-state]');
+        new MutationObserver(() => { if (root.dataset.testScriptState === 'running') window.runs += 1; })
+            .observe(root, {attributes: true}); }"""
+    )
+    slider = page.locator(".losslab-slider[data-name='bin_p'] input")
+    slider.focus()
+    for _ in range(3):
+        slider.press("ArrowRight")  # 0.5 → 0.53
+    drawn = page.evaluate(BCE_NUMBERS)
+    assert page.evaluate("window.runs") == 0
+    for k, (y, term) in enumerate(((1.0, "−log p"), (0.0, "−log(1 − p)"))):
+        loss = float(losses.binary_cross_entropy(y, 0.53))
+        assert drawn["notes"][k] == f"y = {y:g}: {term} = {loss:.4f}"
+        assert drawn["points"][k] == [loss]
+
+
+SLIDER_NAMES = (
+    "(chart) => [...document.querySelectorAll(`.st-key-${chart} .losslab-slider`)].map(r => r.dataset.name)"
+)
+
+
+def test_a_chart_s_sliders_follow_the_number_of_classes(page, app_url):
+    """Fewer classes: the sliders of the classes gone leave the chart, the others keep
+    their order and still draw at once; more classes: they come back in order."""
+    _open(page, app_url, "softmax?mc_classes=5")
+    assert page.evaluate(SLIDER_NAMES, "mc_chart") == [*(f"mc_score_{i}" for i in range(5)), "mc_temperature"]
+    classes = page.locator(".st-key-mc_classes input")
+    classes.focus()
+    classes.press("ArrowLeft")
+    classes.press("ArrowLeft")  # 3 classes
+    page.wait_for_function(f"() => ({SLIDER_NAMES})('mc_chart').length === 4", timeout=30_000)
+    wait_idle(page)
+    assert page.evaluate(SLIDER_NAMES, "mc_chart") == [
+        "mc_score_0",
+        "mc_score_1",
+        "mc_score_2",
+        "mc_temperature",
+    ]
+    page.wait_for_function("() => ((window.lossLabFrames || {}).mc_chart || {}).mc_score_2")
+    before = page.evaluate(DRAWN, 0)
+    score = page.locator(".losslab-slider[data-name='mc_score_2'] input")
+    score.focus()
+    score.press("ArrowRight")
+    page.wait_for_function(f"() => ({DRAWN})(0) !== {json.dumps(before)}", timeout=5_000)
+    wait_idle(page)
+    page.wait_for_timeout(600)  # the score rests and reaches Python
+    wait_idle(page)
+    classes.focus()
+    classes.press("ArrowRight")  # 4 classes: the fourth score comes back before the temperature
+    page.wait_for_function(f"() => ({SLIDER_NAMES})('mc_chart').length === 5", timeout=30_000)
+    assert page.evaluate(SLIDER_NAMES, "mc_chart") == [*(f"mc_score_{i}" for i in range(4)), "mc_temperature"]
     assert page.locator('[data-testid="stException"]').count() == 0
     assert console_errors(page.console_messages_seen) == []
