@@ -264,3 +264,13 @@ def test_a_hidden_class_keeps_its_score_in_the_link_and_the_link_opens_cleanly()
         "mc_score_2",
         "mc_temperature",
     ]
+
+
+@pytest.mark.parametrize("state", [["abc", 1], [], "0.5x", None, [float("nan"), 2], {"a": 1}, 7.5])
+def test_a_chart_slider_state_from_the_browser_cannot_break_the_page(state):
+    at = open_link("pages/binary-classification.py", {})
+    at.session_state["bin_bce_chart"] = {"bin_p": state}
+    at.run()
+    assert not at.exception
+    p = control_value(at, "bin_p")
+    assert 0.01 <= p <= 0.99

@@ -1,6 +1,8 @@
 """Controls bound to the URL: each is made from one declaration (a ``viz.SliderSpec`` for
 a slider) and registered with the page's state, which checks a link's value of it."""
 
+import math
+
 import streamlit as st
 
 import livechart
@@ -77,7 +79,7 @@ def chart_slider_values(chart_key, specs):
         now = moved.get(spec.name)  # [value, sequence number] as the chart sent it
         seen = f"_chart_value_{spec.name}"
         if now is not None and now != st.session_state.get(seen):
-            value = now[0]  # set in the chart since the last run
+            value = _sent_value(now)  # set in the chart since the last run
         else:
             raws = st.query_params.get_all(spec.name)
             value = spec.value_from_text(raws[0]) if len(raws) == 1 else None
@@ -91,6 +93,17 @@ def chart_slider_values(chart_key, specs):
         else:
             st.query_params[spec.name] = f"{values[spec.name]:g}"
     return values
+
+
+def _sent_value(sent):
+    """The number in a chart slider's state ([value, sequence number] from chart.js), or
+    None for anything else (the state comes from the browser: never trusted blindly)."""
+    value = sent[0] if isinstance(sent, list | tuple) and sent else sent
+    try:
+        value = float(value)
+    except (TypeError, ValueError):
+        return None
+    return value if math.isfinite(value) else None
 
 
 def tabs(labels, *, key):
