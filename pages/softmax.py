@@ -65,3 +65,10 @@ with plot:
     )
     for name in ("categorical_cross_entropy", "sparse_categorical_cross_entropy", "softmax_cross_entropy"):
         ui.formula(LOSSES[name])
+    st.markdown(
+        "**What the gradient panel draws**: the derivative with respect to the scores s, at temperature T"
+    )
+    st.latex(
+        r"\frac{\partial}{\partial s_i}\,\mathrm{CE}\left(y,\ \operatorname{softmax}(s/T)\right)"
+        r" = \frac{1}{T}\left(\operatorname{softmax}(s/T)_i - y_i\right)"
+    )

@@ -10,7 +10,7 @@ import losses
 from losses import LOSSES
 
 from .live import LAYOUT, LiveChart
-from .presentation import LOSS_COLOURS, OKABE_ITO, PARAM_RANGES, X_AXIS_TITLES
+from .presentation import LOSS_COLOURS, LOSS_DASHES, OKABE_ITO, PARAM_RANGES, X_AXIS_TITLES
 from .theme import TEMPLATE
 
 SAMPLES = 801  # points per curve: smooth at a laptop's or a projector's width
@@ -107,7 +107,7 @@ REGRESSION_CURVES = ("mae", "mse", "huber", "pseudo_huber", "log_cosh")
 def _regression_skeleton(*, shown, **_):
     fig = _loss_and_gradient_figure()
     for name in shown:
-        _add_curve(fig, colour=LOSS_COLOURS[name], group=name, x_name="r")
+        _add_curve(fig, colour=LOSS_COLOURS[name], group=name, x_name="r", dash=LOSS_DASHES[name])
     fig.update_xaxes(title_text=X_AXIS_TITLES["residual"] + "  (target y = 0)", row=2, col=1)
     fig.update_layout(title="Regression losses against the residual", uirevision="regression")
     return fig
@@ -228,7 +228,7 @@ MARGIN_SAMPLES = 601  # the corners are samples of their own; fewer points keep 
 def _margin_skeleton(*, shown=MARGIN_CURVES, zero_one=True, **_):
     fig = _loss_and_gradient_figure()
     for name in shown:
-        _add_curve(fig, colour=LOSS_COLOURS[name], group=name, x_name="m")
+        _add_curve(fig, colour=LOSS_COLOURS[name], group=name, x_name="m", dash=LOSS_DASHES[name])
     if zero_one:
         _add_curve(fig, colour=OKABE_ITO["black"], group="zero_one", x_name="m", dash="dot")
     fig.update_xaxes(title_text=X_AXIS_TITLES["margin"] + "  (label t = +1)", row=2, col=1)
@@ -245,7 +245,8 @@ def _margin_data(*, shown=MARGIN_CURVES, m_max=3.0, zero_one=True):
         data.update(_curve_data(2 * k, m, loss, spec.derivative(1.0, m), MARGIN_TITLES.get(name, spec.title)))
     if zero_one:
         data.update(_curve_data(2 * len(shown), m, np.where(m < 0, 1.0, 0.0), np.zeros_like(m), "0-1 loss"))
-    data[LAYOUT, "yaxis.range"] = [0, (1 + m_max) ** 2 if "squared_hinge" in shown else 1 + m_max + 0.5]
+    # the hinge's corner and the 0-1 step stay readable: the squared hinge leaves the top
+    data[LAYOUT, "yaxis.range"] = [0, 1 + m_max + 0.5]
     return data
 
 
@@ -362,8 +363,7 @@ def _softmax_skeleton(*, classes, **_):
     fig.update_yaxes(title_text="score", row=1, col=1)
     fig.update_yaxes(title_text="probability", range=[0, 1.12], row=1, col=2)
     fig.update_yaxes(title_text=GRADIENT_AXIS, row=1, col=3)
-    for col in (1, 2, 3):
-        fig.update_xaxes(title_text="class (true class in green)", row=1, col=col)
+    fig.update_xaxes(title_text="class (true class in green)", row=1, col=2)  # one title for the three
     fig.update_layout(
         template=TEMPLATE,
         height=460,

@@ -19,17 +19,29 @@ LOSS_COLOURS = {
     "mse": OKABE_ITO["vermillion"],
     "huber": OKABE_ITO["bluish green"],
     "pseudo_huber": OKABE_ITO["reddish purple"],
-    "log_cosh": OKABE_ITO["orange"],
-    "rmse": OKABE_ITO["sky blue"],
+    "log_cosh": OKABE_ITO["sky blue"],  # far from L2's vermillion
+    "rmse": OKABE_ITO["yellow"],  # a cost in a table, never a curve
     "msle": OKABE_ITO["black"],
     "binary_cross_entropy": OKABE_ITO["blue"],
     "sigmoid_cross_entropy": OKABE_ITO["sky blue"],
     "hinge": OKABE_ITO["vermillion"],
-    "squared_hinge": OKABE_ITO["orange"],
+    "squared_hinge": OKABE_ITO["reddish purple"],  # a hue apart from the hinge's vermillion
     "categorical_cross_entropy": OKABE_ITO["blue"],
     "sparse_categorical_cross_entropy": OKABE_ITO["sky blue"],
     "softmax_cross_entropy": OKABE_ITO["bluish green"],
     "kl_divergence": OKABE_ITO["reddish purple"],
+}
+
+# Each loss's line: told apart by its dash as well as its colour.
+LOSS_DASHES = {
+    "mae": "solid",
+    "mse": "dash",
+    "huber": "dot",
+    "pseudo_huber": "dashdot",
+    "log_cosh": "longdash",
+    "hinge": "solid",
+    "squared_hinge": "dash",
+    "sigmoid_cross_entropy": "dashdot",
 }
 
 # The title of each kind of x-axis (``LossSpec.x_axis``).
