@@ -759,22 +759,29 @@ async def steady(n, recording, url, pid, user, seconds, seed):
     steps = await asyncio.to_thread(user.steps, 2 * TIMEOUT_S + 5)
     await asyncio.gather(*(s.close() for s in students))
     results = [r for s in students for r in s.results]
+    name = f"{n} student{'s' * (n != 1)}"
+    return _scenario(name, students, results, window, steps, user_reruns, failed_to_start=n - len(ready))
+
+
+def _scenario(name, students, results, window, user_steps, user_reruns, **more):
+    """What a scenario measured: the students' results, the server over ``window``, the
+    browser user's steps."""
     return Scenario(
-        name=f"{n} student{'s' * (n != 1)}",
-        students=n,
+        name=name,
+        students=len(students),
         results=results,
         wall=window.wall,
         server_cpu=window.server_cpu,
         server_reruns=sum(r.seconds is not None for r in results) + user_reruns,
         rss_start=window.rss_start,
         rss_peak=window.rss_peak,
-        user_steps=steps,
+        user_steps=user_steps,
         own_cpu=window.own_cpu,
         machine=window.machine,
         cores=os.cpu_count(),
         early=sum(s.early for s in students),
         cache_misses=sum(s.cache.misses for s in students),
-        failed_to_start=n - len(ready),
+        **more,
     )
 
 
@@ -794,23 +801,7 @@ async def at_once(n, recording, url, pid, user, seed):
         Result("load", total if result.seconds is not None else None, result.error)
         for result, total in arrivals
     ]
-    return Scenario(
-        name=f"{n} arriving at once",
-        students=n,
-        results=results,
-        wall=window.wall,
-        server_cpu=window.server_cpu,
-        server_reruns=sum(r.seconds is not None for r in results) + user_reruns,
-        rss_start=window.rss_start,
-        rss_peak=window.rss_peak,
-        user_steps=steps,
-        own_cpu=window.own_cpu,
-        machine=window.machine,
-        cores=os.cpu_count(),
-        early=sum(s.early for s in students),
-        cache_misses=sum(s.cache.misses for s in students),
-        arrival=True,
-    )
+    return _scenario(f"{n} arriving at once", students, results, window, steps, user_reruns, arrival=True)
 
 
 # --- the report -----------------------------------------------------------------------------
