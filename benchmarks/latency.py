@@ -18,7 +18,8 @@ button), and where a script run began before the chart was drawn (rerun: the ste
 for Python; seen in the app's script state, or in a remount). Before the next slider it
 waits for the app to be idle and, in place, for the sliders to be back from Python with
 the next one's frames. It also times the cold load of the regression page to the first
-drawn chart (median of ``--loads``).
+drawn chart (median of ``--loads``), and the first visit to a freshly started server
+(``--first-visits`` servers, one visit each).
 """
 
 import argparse
@@ -349,10 +350,23 @@ def report(results, cold, steps, loads):
     )
 
 
+def first_visits(count):
+    """ms from opening /regression-losses to its first drawn chart, each the very first
+    visit to a freshly started server (imports, first script run and plotly.js included)."""
+    times = []
+    for _ in range(count):
+        with sync_playwright() as playwright, chromium(playwright) as browser, running_app() as url:
+            page = browser.new_page()
+            page.goto(f"{url}/regression-losses", wait_until="commit")
+            times.append(page.evaluate(FIRST_CHART))
+    return times
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--steps", type=int, default=12, help="arrow-key steps per slider")
     parser.add_argument("--loads", type=int, default=5, help="cold loads of the regression page")
+    parser.add_argument("--first-visits", type=int, default=3, help="fresh servers, one first visit each")
     pages = list(dict.fromkeys(c.page for c in CHARTS))
     parser.add_argument("--only", action="append", choices=pages, metavar="PAGE", help=f"one of {pages}")
     args = parser.parse_args()
@@ -364,6 +378,12 @@ def main():
         seconds[approach] = time.monotonic() - start
         notes += [f"{TITLES[approach]}: {note}" for note in found]
     report(results, cold, args.steps, args.loads)
+    if args.first_visits:
+        visits = first_visits(args.first_visits)
+        print(
+            f"first visit to a freshly started server (live charts), ms to the first drawn chart: "
+            f"median {statistics.median(visits):.0f} of {', '.join(f'{v:.0f}' for v in visits)}"
+        )
     print("wall time: " + ", ".join(f"{TITLES[a]} {s:.0f} s" for a, s in seconds.items()))
     for note in notes:
         print("note:", note)
