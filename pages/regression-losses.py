@@ -20,8 +20,8 @@ R_MAX = SliderSpec(name="reg_r_max", label="Residual range ±", min=0.5, max=10.
 OUTLIER = SliderSpec(
     name="reg_outlier", label="The outlier's prediction", min=1.0, max=1000.0, step=1.0, default=1000.0
 )
-# The losses that take δ (from the registry), each with its chart-drawn δ slider; the
-# first one's slider sets every δ while "Same δ for both" is on.
+# The losses that take δ (from the registry), each with its chart-drawn δ slider, shown
+# while its loss is drawn.
 WITH_DELTA = [name for name in REGRESSION_CURVES if LOSSES[name].params]
 DELTA_SLIDERS = {
     "huber": SliderSpec.for_param(LOSSES["huber"].params[0], name="reg_huber_delta", label="Huber δ"),
@@ -33,21 +33,35 @@ DELTA_SLIDERS = {
 controls, plot = st.columns([1, 3], gap="large")
 with controls:
     shown = ui.loss_toggles(REGRESSION_CURVES, prefix="reg", on=("mae", "mse"))
-    linked = ui.toggle("Same δ for both", value=True, key="reg_link_deltas")
+    drawn = [name for name in WITH_DELTA if name in shown]
+    linked = ui.toggle(
+        "Same δ for both",
+        value=True,
+        key="reg_link_deltas",
+        disabled=len(drawn) < 2,  # it links the δ of two drawn curves
+        help="One δ for Huber and Pseudo-Huber, set by the first δ slider.",
+    )
 
 # The residual range and the δ sliders are drawn by the chart: every value at once.
 values = ui.chart_slider_values("reg_chart", [R_MAX, *DELTA_SLIDERS.values()])
 r_max = values[R_MAX.name]
-first = WITH_DELTA[0]
-deltas = {name: values[DELTA_SLIDERS[first if linked else name].name] for name in WITH_DELTA}
+# "Same δ for both": the first drawn δ slider sets every δ (the others follow it,
+# disabled), and the link holds that δ for each, so a loss switched on later starts there.
+lead = (drawn or WITH_DELTA)[0]
+if linked:
+    deltas = dict.fromkeys(WITH_DELTA, values[DELTA_SLIDERS[lead].name])
+    for name, spec in DELTA_SLIDERS.items():
+        ui.put_in_link(spec, deltas[name])
+else:
+    deltas = {name: values[spec.name] for name, spec in DELTA_SLIDERS.items()}
 
 
 def delta_moves(name):
     """The chart parameters the δ slider of ``name`` sets: its own δ, or while linked,
-    for the first slider every δ (the other one is disabled)."""
+    for the leading slider every δ (the others are disabled)."""
     if not linked:
         return (f"{name}_delta",)
-    return tuple(f"{n}_delta" for n in WITH_DELTA) if name == first else ()
+    return tuple(f"{n}_delta" for n in WITH_DELTA) if name == lead else ()
 
 
 params = {"shown": tuple(shown), "r_max": r_max, **{f"{name}_delta": deltas[name] for name in WITH_DELTA}}
@@ -62,10 +76,7 @@ with plot:
         filename=f"regression_huber-delta-{deltas['huber']:g}_range-{r_max:g}",
         sliders=[
             ui.ChartSlider(R_MAX, r_max, moves=("r_max",)),
-            *(
-                ui.ChartSlider(spec, deltas[name], moves=delta_moves(name))
-                for name, spec in DELTA_SLIDERS.items()
-            ),
+            *(ui.ChartSlider(DELTA_SLIDERS[name], deltas[name], moves=delta_moves(name)) for name in drawn),
         ],
     )
     with st.expander("Formulas", expanded=True):

@@ -130,12 +130,32 @@ def _chart_sliders(at, index=0):
 
 def test_regression_linked_deltas_follow_huber():
     at = open_page(
-        "pages/regression-losses.py", reg_show_pseudo_huber=True, reg_chart={"reg_huber_delta": 3.0}
+        "pages/regression-losses.py",
+        reg_show_huber=True,
+        reg_show_pseudo_huber=True,
+        reg_chart={"reg_huber_delta": 3.0},
     )
     assert "Pseudo-Huber (δ = 3)" in traces(figures(at)[0])
     sliders = _chart_sliders(at)
     assert sliders["reg_pseudo_delta"]["disabled"]
     assert sliders["reg_pseudo_delta"]["value"] == 3.0
+    assert at.query_params["reg_pseudo_delta"] == "3"  # the link holds the one δ for both
+
+
+def test_a_delta_slider_shows_only_with_its_loss():
+    at = open_page("pages/regression-losses.py")  # L1 and L2
+    assert set(_chart_sliders(at)) == {"reg_r_max"}
+    assert at.toggle(key="reg_link_deltas").disabled  # nothing to link
+    at = open_page("pages/regression-losses.py", reg_show_pseudo_huber=True)
+    assert set(_chart_sliders(at)) == {"reg_r_max", "reg_pseudo_delta"}
+    assert not _chart_sliders(at)["reg_pseudo_delta"]["disabled"]  # it sets its δ alone
+    set_controls(at, reg_pseudo_delta=2.5)
+    at.run()
+    assert "Pseudo-Huber (δ = 2.5)" in traces(figures(at)[0])
+    # Huber switched on while linked starts at the same δ
+    set_controls(at, reg_show_huber=True)
+    at.run()
+    assert {"Huber (δ = 2.5)", "Pseudo-Huber (δ = 2.5)"} <= set(traces(figures(at)[0]))
 
 
 @pytest.mark.parametrize("name", ["reg_huber_delta", "reg_pseudo_delta"])
@@ -213,7 +233,9 @@ def test_regression_without_a_delta_sends_no_delta_frames():
 
 
 def test_regression_range_frames_are_the_curves_at_each_range():
-    at = open_page("pages/regression-losses.py", reg_show_huber=True, reg_huber_delta=0.5)
+    at = open_page("pages/regression-losses.py", reg_show_huber=True)
+    set_controls(at, reg_huber_delta=0.5)  # its slider is drawn now that Huber is
+    at.run()
     [header] = [h for h, _ in chart_frames(at) if h["slider"] == "reg_r_max"]
     assert header["values"] == [0.5 * k for k in range(1, 21)]
     for r_max, frame in zip(header["values"], header["frames"], strict=True):

@@ -81,14 +81,15 @@ def test_a_control_that_disappears_mid_session_is_no_error():
     assert not at.warning
 
 
-# (page, a slider's key and default, a toggle's key and default)
+# (page, a slider's key and default, a toggle's key and default, what the rest of the link holds)
 PAGES = [
-    ("pages/regression-losses.py", ("reg_r_max", 1.0), ("reg_show_mae", True)),
-    ("pages/regression-losses.py", ("reg_huber_delta", 1.0), None),  # the chart's own slider
-    ("pages/binary-classification.py", ("bin_p", 0.5), ("bin_show_hinge", True)),
-    ("pages/softmax.py", ("mc_temperature", 1.0), None),
-    ("pages/kl-divergence.py", ("kl_p_0", 1.0), None),
-    ("pages/home.py", None, ("present", False)),
+    ("pages/regression-losses.py", ("reg_r_max", 1.0), ("reg_show_mae", True), {}),
+    # the chart's own δ slider, drawn with its loss
+    ("pages/regression-losses.py", ("reg_huber_delta", 1.0), None, {"reg_show_huber": "true"}),
+    ("pages/binary-classification.py", ("bin_p", 0.5), ("bin_show_hinge", True), {}),
+    ("pages/softmax.py", ("mc_temperature", 1.0), None, {}),
+    ("pages/kl-divergence.py", ("kl_p_0", 1.0), None, {}),
+    ("pages/home.py", None, ("present", False), {}),
 ]
 MARKUP = "<img src=x onerror=alert(1)>**bold**[link](http://example.com)"
 
@@ -105,13 +106,15 @@ def hostile_links(slider, toggle):
 
 
 CASES = [
-    (page, slider, toggle, link) for page, slider, toggle in PAGES for link in hostile_links(slider, toggle)
+    (page, slider, toggle, link, rest)
+    for page, slider, toggle, rest in PAGES
+    for link in hostile_links(slider, toggle)
 ]
 
 
-@pytest.mark.parametrize(("page", "slider", "toggle", "link"), CASES)
-def test_a_hostile_link_falls_back_to_defaults_with_one_warning(page, slider, toggle, link):
-    at = open_link(page, link)
+@pytest.mark.parametrize(("page", "slider", "toggle", "link", "rest"), CASES)
+def test_a_hostile_link_falls_back_to_defaults_with_one_warning(page, slider, toggle, link, rest):
+    at = open_link(page, {**rest, **link})
     assert not at.exception
     assert len(at.warning) == 1, [w.value for w in at.warning]
     message = at.warning[0].value
@@ -155,7 +158,8 @@ def hide_chooser(at):
 
 def test_a_prepared_link_opens_with_its_controls_hidden_and_working():
     at = open_presenting(
-        "pages/regression-losses.py", {"hide": ["reg_r_max", "reg_huber_delta"], "reg_r_max": "3"}
+        "pages/regression-losses.py",
+        {"hide": ["reg_r_max", "reg_huber_delta"], "reg_r_max": "3", "reg_show_huber": "true"},
     )
     assert not at.exception
     assert not at.warning
@@ -170,7 +174,7 @@ def test_a_prepared_link_opens_with_its_controls_hidden_and_working():
 
 
 def test_the_chooser_lists_the_page_controls_by_label_and_hides_at_once():
-    at = open_presenting("pages/regression-losses.py", {})
+    at = open_presenting("pages/regression-losses.py", {"reg_show_huber": "true"})
     chooser = hide_chooser(at)
     assert {"Residual range ±", "Huber δ", "Losses shown: L1 (MAE)", "The outlier's prediction"} <= set(
         chooser.options

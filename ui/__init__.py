@@ -9,7 +9,16 @@ from livechart import ChartSlider
 
 from . import state
 from .charts import chart
-from .controls import chart_slider_values, loss_toggles, selectbox, slider, tabs, toggle, toggle_check
+from .controls import (
+    chart_slider_values,
+    loss_toggles,
+    put_in_link,
+    selectbox,
+    slider,
+    tabs,
+    toggle,
+    toggle_check,
+)
 from .pages import PAGES
 from .state import PRESENT
 
@@ -22,6 +31,7 @@ __all__ = [
     "header",
     "loss_toggles",
     "presenting",
+    "put_in_link",
     "selectbox",
     "sidebar",
     "slider",

@@ -88,11 +88,16 @@ def chart_slider_values(chart_key, specs):
         # offered to hide once drawn (ui.chart): a page may hold some back (fewer classes)
         check = lambda raw, spec=spec: spec.value_from_text(raw) is not None
         page.register(spec.name, check, spec.label, hideable=False)
-        if values[spec.name] == spec.default:
-            st.query_params.pop(spec.name, None)
-        else:
-            st.query_params[spec.name] = f"{values[spec.name]:g}"
+        put_in_link(spec, values[spec.name])
     return values
+
+
+def put_in_link(spec, value):
+    """The URL parameter of slider ``spec`` set to ``value`` (left out at its default)."""
+    if value == spec.default:
+        st.query_params.pop(spec.name, None)
+    else:
+        st.query_params[spec.name] = f"{value:g}"
 
 
 def _sent_value(sent):

@@ -67,7 +67,7 @@ RANGES = "() => { const l = document.querySelectorAll('.js-plotly-plot')[0]._ful
 
 
 def test_zoom_survives_a_parameter_change(page, app_url):
-    _open(page, app_url, "regression-losses")
+    _open(page, app_url, "regression-losses?reg_show_huber=true")  # its δ slider shows with it
     # drag-zoom on the loss panel, as a user does
     box = page.locator(".js-plotly-plot .nsewdrag").first.bounding_box()
     y = box["y"] + box["height"] / 2
@@ -221,9 +221,12 @@ def test_a_copied_link_reproduces_the_view(browser, page, app_url, path):
 
 
 def test_a_prepared_presentation_link_hides_its_controls(page, app_url):
-    link = "regression-losses?present=true&hide=reg_r_max&hide=reg_huber_delta&reg_show_huber=true"
+    link = (
+        "regression-losses?present=true&hide=reg_r_max&hide=reg_huber_delta"
+        "&reg_show_huber=true&reg_show_pseudo_huber=true"
+    )
     _open(page, app_url, link + "&hide=reg_chart&hide=present")  # the last two: not controls
-    page.wait_for_function("() => document.querySelector('.js-plotly-plot')._fullData.length === 6")
+    page.wait_for_function("() => document.querySelector('.js-plotly-plot')._fullData.length === 8")
     wait_idle(page)
     assert page.locator(".losslab-slider[data-name='reg_r_max']").is_hidden()
     assert page.locator(HUBER_DELTA).is_hidden()
