@@ -1,5 +1,7 @@
 """Home: what a loss is, a map of the pages, and which loss to use."""
 
+from pathlib import Path
+
 import streamlit as st
 
 import ui
@@ -16,9 +18,13 @@ ui.header(
 )
 
 MAP = [page for page in ui.PAGES if page.preview is not None]
+HOME_CSS = (Path(__file__).resolve().parents[1] / "ui" / "home.css").read_text(encoding="utf-8")
 
-for column, page in zip(st.columns(len(MAP)), MAP, strict=True):
-    with column, st.container(border=True):
+st.markdown(f"<style>{HOME_CSS}</style>", unsafe_allow_html=True)
+with st.container(key="home_map"):
+    columns = st.columns(len(MAP))
+for column, page in zip(columns, MAP, strict=True):
+    with column, st.container(border=True, key=f"home_card_{page.url_path.replace('-', '_')}"):
         st.page_link(page.file, label=page.title)
         st.caption(page.blurb)
         st.plotly_chart(

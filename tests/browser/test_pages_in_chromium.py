@@ -314,3 +314,19 @@ def test_a_chart_s_sliders_follow_the_number_of_classes(page, app_url):
     assert page.evaluate(SLIDER_NAMES, "mc_chart") == [*(f"mc_score_{i}" for i in range(4)), "mc_temperature"]
     assert page.locator('[data-testid="stException"]').count() == 0
     assert console_errors(page.console_messages_seen) == []
+
+
+def test_a_home_card_is_one_link_and_the_cards_have_one_height(page, app_url):
+    _open(page, app_url, "")
+    heights = page.evaluate(
+        """() => [...document.querySelectorAll('[class*="st-key-home_card_"]')]
+            .map(card => Math.round(card.getBoundingClientRect().height))"""
+    )
+    assert len(heights) == 4
+    assert len(set(heights)) == 1, heights
+    card = page.locator(".st-key-home_card_kl_divergence")
+    box = card.locator(".js-plotly-plot").bounding_box()  # the preview, not the title
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.wait_for_url("**/kl-divergence", timeout=30_000)
+    wait_idle(page)
+    assert page.locator("h1").first.inner_text() == "KL divergence"
