@@ -37,7 +37,7 @@ class LiveChart:
         if kinds - {inspect.Parameter.KEYWORD_ONLY, inspect.Parameter.VAR_KEYWORD}:
             raise TypeError(f"{self.name}: a skeleton takes keyword-only parameters (and **_)")
 
-    @property
+    @functools.cached_property  # read on every figure_dict: the signature is read once
     def structure_names(self):
         """The parameters that shape the figure: the skeleton's keyword-only ones."""
         return tuple(
