@@ -1,9 +1,18 @@
 // The frames element (logic.js is joined before this file): it draws nothing, it stores
 // the frames of one chart slider by chart and slider, where the chart finds them.
+// Inflating is asynchronous: the frames held before are dropped at once (they were
+// drawn with the other controls' old values; without frames the slider reruns), and the
+// newest frames win, whatever order the inflating ends in.
 export default function ({ data }) {
-  const header = decodeFrames(data);
+  const { chart: name, slider, key } = framesHeader(data).header;
   const store = (window.lossLabFrames = window.lossLabFrames || {});
-  const chart = (store[header.chart] = store[header.chart] || {});
-  const stored = chart[header.slider];
-  if (!stored || stored.key !== header.key) chart[header.slider] = header;
+  const chart = (store[name] = store[name] || {});
+  const latest = (window.lossLabFramesWanted = window.lossLabFramesWanted || {});
+  const wanted = `${name}\u0000${slider}`;
+  if ((chart[slider] && chart[slider].key === key) || latest[wanted] === key) return;
+  latest[wanted] = key;
+  delete chart[slider];
+  decodeFrames(data).then((header) => {
+    if (latest[wanted] === header.key) chart[slider] = header;
+  });
 }

@@ -26,13 +26,18 @@ export function formatValue(value, decimals) {
   return Number(value).toFixed(decimals);
 }
 
-// Frames as livechart/wire.py encodes them (a Uint8Array): the header, and the float64
-// arrays as ``body`` (an aligned copy).
-export function decodeFrames(bytes) {
+// The header of frames as livechart/wire.py encodes them (a Uint8Array), and where
+// their deflated float64 arrays start.
+export function framesHeader(bytes) {
   const length = new DataView(bytes.buffer, bytes.byteOffset, 4).getUint32(0, true);
-  const header = JSON.parse(new TextDecoder().decode(bytes.subarray(4, 4 + length)));
-  const start = 8 * Math.ceil((4 + length) / 8);
-  header.body = new Float64Array(bytes.slice(start).buffer);
+  return { header: JSON.parse(new TextDecoder().decode(bytes.subarray(4, 4 + length))), start: 4 + length };
+}
+
+// The header, with the arrays inflated as ``body`` (a Float64Array).
+export async function decodeFrames(bytes) {
+  const { header, start } = framesHeader(bytes);
+  const inflated = new Blob([bytes.subarray(start)]).stream().pipeThrough(new DecompressionStream("deflate"));
+  header.body = new Float64Array(await new Response(inflated).arrayBuffer());
   return header;
 }
 

@@ -2,7 +2,12 @@
 encodes them, and the tests, which decode them; ``frames.js`` reads them in the browser.
 
     uint32 (little-endian) length of the header | header, JSON (UTF-8) |
-    zero bytes up to a multiple of 8 | float64 (little-endian) arrays
+    the float64 (little-endian) arrays, one after another, zlib-deflated
+
+Deflated, because a rerun may send several sliders' frames and must stay small (≤ 1 MB):
+a curve that a slider moves only in part (Huber's quadratic middle, a clipped gradient,
+the x of the residual range) repeats bytes, and frames shrink ~2–5×. The browser inflates
+them with its own DecompressionStream.
 
 header = {"chart", "slider", "values": [slider value, ...], "targets": [[trace, attribute], ...],
           "frames": [[ref per target] per value], "key"}
@@ -14,6 +19,7 @@ same bytes and Streamlit's message cache sends them once.
 
 import hashlib
 import json
+import zlib
 
 import numpy as np
 
@@ -44,8 +50,7 @@ def encode(frames, *, chart):
     }
     header["key"] = hashlib.sha1(json.dumps(header, allow_nan=False).encode() + body).hexdigest()[:16]
     text = json.dumps(header, allow_nan=False).encode()
-    start = 8 * -(-(4 + len(text)) // 8)
-    return len(text).to_bytes(4, "little") + text + bytes(start - 4 - len(text)) + body, header["key"]
+    return len(text).to_bytes(4, "little") + text + zlib.compress(body, 1), header["key"]
 
 
 def decode(raw):
@@ -54,7 +59,7 @@ def decode(raw):
     raw = bytes(raw)
     length = int.from_bytes(raw[:4], "little")
     header = json.loads(raw[4 : 4 + length].decode())
-    body = np.frombuffer(raw[8 * -(-(4 + length) // 8) :], dtype="<f8")
+    body = np.frombuffer(zlib.decompress(raw[4 + length :]), dtype="<f8")
     targets = [tuple(target) for target in header["targets"]]
     header["frames"] = [
         {

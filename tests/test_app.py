@@ -407,3 +407,48 @@ def test_every_chart_slider_draws_from_frames_within_the_budget(page, settings):
     assert checked
     for header, raw in chart_frames(at):
         assert len(raw) <= viz.FRAME_BUDGET * 1.1, header["slider"]
+
+
+# What a run sends: every chart element (figure, frames) not sent before in the session
+# (the browser's message cache holds what it already has), at the page's fullest and
+# through the changes that resend the most (the residual range resends every δ frame).
+PAYLOAD_LIMIT = 1_000_000  # bytes a single run may send
+PAYLOAD_WALKS = [
+    (
+        "pages/regression-losses.py",
+        {f"reg_show_{n}": True for n in REGRESSION_CURVES} | {"reg_r_max": 10.0},
+        [
+            {"reg_r_max": 5.0},
+            {"reg_r_max": 9.5},
+            {"reg_huber_delta": 0.05},
+            {"reg_show_pseudo_huber": False},
+            {"reg_show_pseudo_huber": True},
+            {"reg_link_deltas": False},
+            {"reg_pseudo_delta": 5.0},
+            {"reg_r_max": 10.0},
+        ],
+    ),
+    ("pages/binary-classification.py", {"bin_m_max": 10.0}, [{"bin_m_max": 1.5}, {"bin_tab": "margin"}]),
+    ("pages/softmax.py", {"mc_classes": 6}, [{"mc_temperature": 0.1}, {"mc_score_0": 8.0}, {"mc_classes": 2}]),
+    ("pages/kl-divergence.py", {"kl_classes": 6}, [{"kl_p_0": 0.0}, {"kl_q_5": 1.0}, {"kl_classes": 2}]),
+]
+
+
+def _chart_elements(at):
+    """The content of every chart element of the page (figure JSON, encoded frames)."""
+    return [c.proto.json.encode() + c.proto.bytes for c in at.get("bidi_component")]
+
+
+@pytest.mark.parametrize(("page", "settings", "changes"), PAYLOAD_WALKS)
+def test_no_run_sends_more_than_a_megabyte_of_charts(page, settings, changes):
+    at = open_page(page, **settings)
+    seen = set(_chart_elements(at))
+    assert sum(map(len, seen)) <= PAYLOAD_LIMIT
+    for change in changes:
+        set_controls(at, **change)
+        at.run()
+        assert not at.exception
+        elements = _chart_elements(at)
+        sent = sum(len(content) for content in elements if content not in seen)
+        assert sent <= PAYLOAD_LIMIT, (change, sent)
+        seen.update(elements)

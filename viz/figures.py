@@ -14,7 +14,8 @@ from .presentation import LOSS_COLOURS, LOSS_DASHES, OKABE_ITO, PARAM_RANGES, X_
 from .theme import TEMPLATE
 
 SAMPLES = 801  # points per curve: smooth at a laptop's or a projector's width
-RESIDUAL_HALF_POINTS = 150  # at least this many residual samples each side of 0: smooth at 1200 px
+RESIDUAL_HALF_POINTS = 150  # about this many residual samples each side of 0 (at most, or one per δ step)
+OUTER_SPACING = 0.2  # residual step beyond the δ range: no curve bends visibly there
 CHART_HEIGHT = 620  # a loss and its derivative, one above the other
 SCORE_RANGE = 8.0  # the sigmoid demo's score axis, and its slider, span ±8
 LOSS_AXIS = "loss"
@@ -31,16 +32,20 @@ def grid(low, high, kinks=(), n=SAMPLES):
 
 
 def residual_grid(r_max=1.0, kinks=()):
-    """The residuals every regression curve is drawn at: evenly spaced, with a point on
-    every step of the δ slider (each exactly the slider's value), so Huber's corner at ±δ
-    is sharp for every δ and a curve for another δ never changes x; plus ``kinks``."""
-    step = PARAM_RANGES["delta"]["step"]
-    steps_in_range = max(1, round(r_max / step))
-    per_step = -(-RESIDUAL_HALF_POINTS // steps_in_range)  # ceil
-    half = steps_in_range * per_step
-    r = np.arange(-half, half + 1) * (step / per_step)
-    on_steps = np.arange(-steps_in_range, steps_in_range + 1)
-    r[on_steps * per_step + half] = np.round(on_steps * step, 10)  # the slider's very values
+    """The residuals every regression curve is drawn at, symmetric about 0. Within the δ
+    slider's range: evenly spaced with a point on every step of the δ slider (each exactly
+    the slider's value), so Huber's corner at ±δ is sharp for every δ and a curve for
+    another δ never changes x. Beyond it, where every curve is a line or a parabola seen
+    at that scale, a point every ``OUTER_SPACING``. Plus ``kinks``."""
+    step, delta_max = PARAM_RANGES["delta"]["step"], PARAM_RANGES["delta"]["max"]
+    inner_steps = max(1, round(min(r_max, delta_max) / step))
+    per_step = max(1, RESIDUAL_HALF_POINTS // inner_steps)
+    inner = np.arange(inner_steps * per_step + 1) * (step / per_step)
+    inner[::per_step] = np.round(np.arange(inner_steps + 1) * step, 10)  # the slider's very values
+    beyond = max(0, int(np.ceil((r_max - delta_max) / OUTER_SPACING)))
+    outer = np.linspace(delta_max, r_max, 1 + beyond)[1:]
+    half = np.concatenate([inner, outer])
+    r = np.concatenate([-half[:0:-1], half])
     extra = [sign * k for k in kinks for sign in (-1, 1) if 0 < k < r_max]
     return np.unique(np.concatenate([r, extra])) if extra else r
 
