@@ -26,6 +26,7 @@ from .multiclass import (
     sparse_categorical_cross_entropy,
     sparse_categorical_cross_entropy_derivative,
 )
+from .fitting import BEST_CONSTANT_LOSSES, best_constant
 from .registry import LOSSES, LossSpec, Param
 from .regression import (
     huber,
@@ -45,9 +46,11 @@ from .regression import (
 )
 
 __all__ = [
+    "BEST_CONSTANT_LOSSES",
     "LOSSES",
     "LossSpec",
     "Param",
+    "best_constant",
     "binary_cross_entropy",
     "binary_cross_entropy_derivative",
     "categorical_cross_entropy",
