@@ -4,7 +4,7 @@
 // drawn with the other controls' old values; without frames the slider reruns), and the
 // newest frames win, whatever order the inflating ends in.
 export default function ({ data }) {
-  const { chart: name, slider, key } = framesHeader(data).header;
+  const { chart: name, slider, key } = framesLabel(data).label;
   const store = (window.lossLabFrames = window.lossLabFrames || {});
   const chart = (store[name] = store[name] || {});
   const latest = (window.lossLabFramesWanted = window.lossLabFramesWanted || {});

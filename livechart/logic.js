@@ -26,19 +26,22 @@ export function formatValue(value, decimals) {
   return Number(value).toFixed(decimals);
 }
 
-// The header of frames as livechart/wire.py encodes them (a Uint8Array), and where
-// their deflated float64 arrays start.
-export function framesHeader(bytes) {
+// The label of frames as livechart/wire.py encodes them (a Uint8Array): {chart, slider,
+// key}, and where their deflated content starts.
+export function framesLabel(bytes) {
   const length = new DataView(bytes.buffer, bytes.byteOffset, 4).getUint32(0, true);
-  return { header: JSON.parse(new TextDecoder().decode(bytes.subarray(4, 4 + length))), start: 4 + length };
+  return { label: JSON.parse(new TextDecoder().decode(bytes.subarray(4, 4 + length))), start: 4 + length };
 }
 
-// The header, with the arrays inflated as ``body`` (a Float64Array).
+// The label and header in one object, the float64 arrays as ``body`` (a Float64Array).
 export async function decodeFrames(bytes) {
-  const { header, start } = framesHeader(bytes);
+  const { label, start } = framesLabel(bytes);
   const inflated = new Blob([bytes.subarray(start)]).stream().pipeThrough(new DecompressionStream("deflate"));
-  header.body = new Float64Array(await new Response(inflated).arrayBuffer());
-  return header;
+  const content = new Uint8Array(await new Response(inflated).arrayBuffer());
+  const length = new DataView(content.buffer, 0, 4).getUint32(0, true);
+  const header = JSON.parse(new TextDecoder().decode(content.subarray(4, 4 + length)));
+  const body = new Float64Array(content.buffer, 8 * Math.ceil((4 + length) / 8));
+  return { ...label, ...header, body };
 }
 
 // Frame ``index`` as the arguments of Plotly.update: {traces, data, layout}, where

@@ -86,25 +86,22 @@ with plot:
 st.subheader("One outlier among good predictions")
 st.markdown(
     "The articles' example: every target is 1, five predictions are close to 1 and one is far "
-    "away. Under L2 the single outlier takes almost the whole cost; L1 and Huber give it a "
-    "share that grows far more slowly as it moves away. Huber uses the δ above."
+    "away. **Left**, the outlier's share of the summed loss as it moves away (log scale): under "
+    "L2 it takes almost all of the cost as soon as it is 2 away; under L1 its share grows far "
+    "more slowly. Huber counts the five small misses as L2 does, so its share rises like L2's. "
+    "**Right**, what that does to a fit: read the six numbers as values and let each loss pick "
+    "the one value that costs least. L2 picks the mean, which the outlier drags away; L1 the "
+    "median, which it cannot move; Huber (with the δ above) caps the outlier's pull at δ and "
+    "lands next to the median. Hover a point for its loss and the cost with and without it."
 )
-left, right = st.columns([2, 3], gap="large")
-with left:
-    outlier = ui.slider(OUTLIER)
-    st.dataframe(
-        viz.outlier_rows(outlier, delta=deltas["huber"]),
-        hide_index=True,
-        width="stretch",
-        column_config={"outlier's share": st.column_config.NumberColumn(format="percent")},
-    )
-with right:
-    ui.chart(
-        viz.OUTLIER,
-        {"outlier": outlier, "delta": deltas["huber"]},
-        key="reg_outlier_chart",
-        filename=f"outlier-share_outlier-{outlier:g}_delta-{deltas['huber']:g}",
-    )
+outlier = ui.chart_slider_values("reg_outlier_chart", [OUTLIER])[OUTLIER.name]
+ui.chart(
+    viz.OUTLIER,
+    {"outlier": outlier, "delta": deltas["huber"]},
+    key="reg_outlier_chart",
+    filename=f"outlier-share_outlier-{outlier:g}_delta-{deltas['huber']:g}",
+    sliders=[ui.ChartSlider(OUTLIER, outlier, moves=("outlier",))],
+)
 
 with st.expander("Conventions beside PyTorch, Keras and Optax"):
     st.markdown(

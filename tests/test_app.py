@@ -184,7 +184,7 @@ def test_regression_delta_frames_are_the_curves_of_those_deltas():
         reg_chart={"reg_huber_delta": 0.5},
     )
     # linked: the Huber δ slider moves both curves (the range slider has frames of its own)
-    [(header, raw)] = [(h, r) for h, r in chart_frames(at) if h["slider"] != "reg_r_max"]
+    [(header, raw)] = [(h, r) for h, r in chart_frames(at) if h["slider"] == "reg_huber_delta"]
     assert header["slider"] == "reg_huber_delta"
     assert header["values"] == [round(0.05 * k, 2) for k in range(1, 101)]  # 0.05, 0.1, ..., 5
     # the third and fourth loss: traces 4, 5 (Huber) and 6, 7 (Pseudo-Huber); x never moves
@@ -222,13 +222,17 @@ def test_regression_unlinked_delta_sliders_move_their_own_curve():
     at = open_page(
         "pages/regression-losses.py", reg_show_huber=True, reg_show_pseudo_huber=True, reg_link_deltas=False
     )
-    moved = {header["slider"]: {trace for trace, _ in header["targets"]} for header, _ in chart_frames(at)}
+    moved = {
+        header["slider"]: {trace for trace, _ in header["targets"]}
+        for header, _ in chart_frames(at)
+        if header["chart"] == "reg_chart"
+    }
     assert moved == {"reg_r_max": set(range(8)), "reg_huber_delta": {4, 5}, "reg_pseudo_delta": {6, 7}}
 
 
 def test_regression_without_a_delta_sends_no_delta_frames():
     at = open_page("pages/regression-losses.py")  # L1 and L2
-    assert [header["slider"] for header, _ in chart_frames(at)] == ["reg_r_max"]
+    assert [header["slider"] for header, _ in chart_frames(at) if header["chart"] == "reg_chart"] == ["reg_r_max"]
     assert set(live_charts(at)[0]["frames"]) == {"reg_r_max"}
 
 
@@ -248,16 +252,23 @@ def test_regression_range_frames_are_the_curves_at_each_range():
         np.testing.assert_array_equal(frame[2, "y"], losses.mse(0.0, x, reduction="none"))
 
 
-def test_regression_outlier_table():
+def test_regression_outlier_chart_shows_the_example_by_hand():
     at = open_page("pages/regression-losses.py", reg_outlier=11.0)
-    table = at.dataframe[0].value
-    rows = {row["loss"]: row for row in table.to_dict("records")}
+    assert not at.dataframe  # the numbers are in the chart, where they follow its slider
+    figure = figures(at)[1]
+    markers, six, fitted = (figure["data"][k] for k in (3, 4, 5))
     # one residual of 10 among residuals 0.1, 0.1, 0.05, 0.05, 0: hand-derived shares
-    assert rows["L1 (MAE)"]["outlier's loss"] == pytest.approx(10.0)
-    assert rows["L1 (MAE)"]["outlier's share"] == pytest.approx(10 / 10.3)
-    assert rows["L2 (MSE)"]["outlier's share"] == pytest.approx(100 / 100.025)
-    assert rows["RMSE"]["cost"] == pytest.approx(np.sqrt(100.025 / 6))
-    assert "MSLE" in rows
+    names = [text.split("<br>")[0] for text in markers["hovertext"]]
+    shares = dict(zip(names, decode(markers["y"]), strict=True))
+    assert shares["L1 (MAE)"] == pytest.approx(10 / 10.3)
+    assert shares["L2 (MSE)"] == pytest.approx(100 / 100.025)
+    assert shares["Huber (δ = 1)"] == pytest.approx(9.5 / (9.5 + 0.0125))
+    # L1: its loss 10, the cost 10.3 / 6, without it 0.3 / 5
+    assert "its loss 10<br>cost (mean) 1.71667, without it 0.06" in markers["hovertext"][0]
+    np.testing.assert_allclose(decode(six["x"])[:6], [0.9, 1.1, 0.95, 1.05, 1.0, 11.0])
+    # mean (5 + 11) / 6; median of 0.9 … 1.1, 11: (1.0 + 1.05) / 2; Huber: 5 (c − 1) − 1 = 0
+    np.testing.assert_allclose(decode(fitted["x"]), [1.025, 16 / 6, 1.2])
+    assert fitted["text"] == ["median 1.025", "mean 2.667", "Huber 1.2"]
 
 
 def test_regression_download_is_named_after_the_figure():
@@ -421,6 +432,7 @@ PAYLOAD_WALKS = [
             {"reg_r_max": 5.0},
             {"reg_r_max": 9.5},
             {"reg_huber_delta": 0.05},
+            {"reg_outlier": 2.0},
             {"reg_show_pseudo_huber": False},
             {"reg_show_pseudo_huber": True},
             {"reg_link_deltas": False},

@@ -112,6 +112,11 @@ def test_outlier_rows_by_hand():
     assert rows["L1 (MAE)"]["outlier's loss"] == pytest.approx(2.0)
     assert rows["Huber (δ = 1)"]["outlier's loss"] == pytest.approx(1.5)
     assert rows["L2 (MSE)"]["cost"] == pytest.approx((0.01 + 0.01 + 0.0025 + 0.0025 + 4) / 6)
+    assert rows["L2 (MSE)"]["cost without the outlier"] == pytest.approx((0.01 + 0.01 + 0.0025 + 0.0025) / 5)
+    assert rows["L1 (MAE)"]["outlier's share"] == pytest.approx(2 / 2.3)
+    # the values 0.9, 1.1, 0.95, 1.05, 1.0, 3: mean 8 / 6, median 1.025, Huber 5 (c − 1) − 1 = 0
+    fitted = [rows[name]["fitted value"] for name in ("L1 (MAE)", "L2 (MSE)", "Huber (δ = 1)")]
+    assert fitted == pytest.approx([1.025, 8 / 6, 1.2])
 
 
 def test_thumbnail_is_small_and_bare():

@@ -92,7 +92,7 @@ def test_chart_slider_redraws_at_once_then_the_page_follows(page, app_url):
     """The δ slider belongs to the chart: a key press restyles the curves from the
     precomputed frames, and once the slider rests Python reruns with the new δ."""
     _open(page, app_url, "regression-losses")
-    page.get_by_text("Huber", exact=True).click()
+    page.locator(".st-key-reg_show_huber label").click()
     page.wait_for_function("() => document.querySelector('.js-plotly-plot')._fullData.length === 6")
     wait_idle(page)
     names = "() => document.querySelector('.js-plotly-plot')._fullData.map(t => t.name)"
@@ -100,7 +100,7 @@ def test_chart_slider_redraws_at_once_then_the_page_follows(page, app_url):
     slider.focus()
     slider.press("ArrowRight")
     page.wait_for_function(f"() => ({names})().includes('Huber (δ = 1.05)')", timeout=5_000)
-    # the rest of the page (formulas, outlier table) catches up after the rerun
+    # the rest of the page (formulas, the outlier chart) catches up after the rerun
     page.wait_for_function(
         "() => document.body.innerText.includes('Huber (δ = 1.05)') "
         "&& [...document.querySelectorAll('.katex')].some(k => k.textContent.includes('1.05'))",
@@ -136,8 +136,8 @@ def test_chart_slider_draws_every_value_at_once_and_its_curves_travel_once(page,
     page.on("websocket", lambda ws: ws.on("framereceived", lambda frame: received.append(len(frame))))
     _open(page, app_url, "regression-losses")
     page.evaluate("() => { document.querySelector('.js-plotly-plot').lossLabMark = 'same element'; }")
-    page.get_by_text("Huber", exact=True).click()
-    page.get_by_text("Pseudo-Huber", exact=True).click()
+    page.locator(".st-key-reg_show_huber label").click()
+    page.locator(".st-key-reg_show_pseudo_huber label").click()
     page.wait_for_function("() => document.querySelector('.js-plotly-plot')._fullData.length === 8")
     wait_idle(page)
     page.wait_for_function(
@@ -158,7 +158,7 @@ def test_chart_slider_draws_every_value_at_once_and_its_curves_travel_once(page,
     drawn = page.evaluate(SWEEP)
     assert drawn == [f"Huber (δ = {round(0.05 * k, 2):g})" for k in range(1, 101)]
     assert page.evaluate("window.runs") == 0
-    # once at rest, Python catches up: the outlier table uses δ = 5
+    # once at rest, Python catches up: the outlier chart uses δ = 5
     page.wait_for_function("() => window.runs > 0", timeout=10_000)
     wait_idle(page)
     assert page.locator(HUBER_DELTA).input_value() == "5"
@@ -199,7 +199,7 @@ def test_a_copied_link_reproduces_the_view(browser, page, app_url, path):
     page.wait_for_timeout(500)
     wait_idle(page)
     if path == "regression-losses":  # and a chart's own slider, which Python puts in the URL
-        page.get_by_text("Huber", exact=True).click()
+        page.locator(".st-key-reg_show_huber label").click()
         page.wait_for_function("() => document.querySelector('.js-plotly-plot')._fullData.length === 6")
         delta = page.locator(HUBER_DELTA)
         delta.focus()
@@ -230,7 +230,7 @@ def test_a_prepared_presentation_link_hides_its_controls(page, app_url):
     wait_idle(page)
     assert page.locator(".losslab-slider[data-name='reg_r_max']").is_hidden()
     assert page.locator(HUBER_DELTA).is_hidden()
-    assert page.locator(".st-key-reg_outlier").is_visible()  # not chosen: shown
+    assert page.locator(".losslab-slider[data-name='reg_outlier']").is_visible()  # not chosen: shown
     assert page.locator("input[aria-label='Pseudo-Huber δ']").is_visible()
     assert page.locator(".st-key-reg_chart .js-plotly-plot").is_visible()
     assert page.locator(".st-key-present").is_visible()

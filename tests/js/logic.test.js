@@ -29,21 +29,26 @@ test("formatValue shows the step's decimals", () => {
   assert.equal(formatValue(3, 1), "3.0");
 });
 
-async function encode(header, arrays) {
+async function encode(label, header, arrays) {
   // the wire format of livechart/wire.py, written by hand (node's own deflate)
+  const plain = new TextEncoder().encode(JSON.stringify(label));
   const text = new TextEncoder().encode(JSON.stringify(header));
-  const deflated = new Uint8Array(deflateSync(new Uint8Array(new Float64Array(arrays).buffer)));
-  const bytes = new Uint8Array(4 + text.length + deflated.length);
-  new DataView(bytes.buffer).setUint32(0, text.length, true);
-  bytes.set(text, 4);
-  bytes.set(deflated, 4 + text.length);
+  const start = 8 * Math.ceil((4 + text.length) / 8);
+  const content = new Uint8Array(start + arrays.length * 8);
+  new DataView(content.buffer).setUint32(0, text.length, true);
+  content.set(text, 4);
+  new Float64Array(content.buffer, start).set(arrays);
+  const deflated = new Uint8Array(deflateSync(content));
+  const bytes = new Uint8Array(4 + plain.length + deflated.length);
+  new DataView(bytes.buffer).setUint32(0, plain.length, true);
+  bytes.set(plain, 4);
+  bytes.set(deflated, 4 + plain.length);
   return bytes;
 }
 
 test("a frame becomes one Plotly.update: arrays by reference, values as they are, layout apart", async () => {
+  const label = { chart: "c", slider: "s", key: "k" };
   const header = {
-    chart: "c",
-    slider: "s",
     values: [1, 2],
     targets: [
       [0, "y"],
@@ -55,9 +60,9 @@ test("a frame becomes one Plotly.update: arrays by reference, values as they are
       [[0, 2], [2, 1], { v: "one" }, { v: [0, 1] }],
       [[3, 2], [2, 1], { v: "two" }, { v: [0, 2] }],
     ],
-    key: "k",
   };
-  const frames = await decodeFrames(await encode(header, [1.5, 2.5, 9, 3.5, 4.5]));
+  const frames = await decodeFrames(await encode(label, header, [1.5, 2.5, 9, 3.5, 4.5]));
+  assert.deepEqual([frames.chart, frames.slider, frames.key, frames.values], ["c", "s", "k", [1, 2]]);
   assert.deepEqual(Array.from(frames.body), [1.5, 2.5, 9, 3.5, 4.5]);
   const { traces, data, layout } = frameUpdate(frames, 1);
   assert.deepEqual(traces, [0, 2]);
