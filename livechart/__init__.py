@@ -40,11 +40,15 @@ def asset(*names):
 @dataclass(frozen=True)
 class ChartSlider:
     """A slider drawn by a chart: its declaration (a ``viz.SliderSpec``), its value now,
-    and the chart parameters it sets (none: it moves nothing now, and is disabled)."""
+    and the chart parameters it sets (none: it moves nothing now, and is disabled).
+    ``shown_while=(slider name, n)``: shown only while that slider of the chart is at n
+    or more (class i's score while the number of classes is at least i + 1), followed
+    in the browser as that slider moves."""
 
     spec: object
     value: float
     moves: tuple = ()
+    shown_while: tuple = ()
 
     @property
     def disabled(self):
@@ -61,6 +65,9 @@ class ChartSlider:
             "value": self.value,
             "decimals": s.decimals,
             "disabled": self.disabled,
+            "shown_while": dict(zip(("slider", "at_least"), self.shown_while, strict=True))
+            if self.shown_while
+            else None,
         }
 
 

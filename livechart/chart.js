@@ -1,7 +1,8 @@
 // A chart updated in place, and the sliders it owns (plotly_loader.js and logic.js are
 // joined before this file). Python sends, each rerun:
 //   {chart, figure (JSON), config, sliders: [{name, label, min, max, step, value,
-//    decimals, disabled}], frames: {slider name: key of its frames}, settle_ms}
+//    decimals, disabled, shown_while: {slider, at_least} | null}],
+//    frames: {slider name: key of its frames}, settle_ms}
 // A slider with frames redraws the chart at once from them (frames.js stored them) and
 // sends its value to Python once it rests; one without sends it at once.
 
@@ -41,6 +42,17 @@ function showSlider(box, spec, setStateValue) {
   }
 }
 
+// Show each slider whose ``shown_while`` holds for the value its slider shows now (the
+// hand's, before Python knows it).
+function showWhile(box) {
+  for (const spec of box.lossLabData.sliders) {
+    if (!spec.shown_while) continue;
+    const input = box.querySelector(`:scope > [data-name="${spec.shown_while.slider}"] input`);
+    const row = box.querySelector(`:scope > [data-name="${spec.name}"]`);
+    if (input && row) row.hidden = Number(input.value) < spec.shown_while.at_least;
+  }
+}
+
 // The frames of slider ``name`` if the browser has those of this rerun's figure.
 function framesOf(box, name) {
   const key = box.lossLabData.frames[name];
@@ -65,6 +77,7 @@ function moved(box, name, value, setStateValue) {
   const spec = sliderSpec(box, name);
   if (!spec) return; // a slider this rerun no longer has
   box.querySelector(`[data-name="${name}"] output`).textContent = formatValue(value, spec.decimals);
+  showWhile(box);
   const drawn = drawFrame(box, name, value);
   // Send the value once the slider rests; at once if no frame was drawn for it. A
   // sequence number makes a move back to the value sent last a new value for Python.
@@ -117,6 +130,7 @@ export default function (component) {
   sliders.lossLabPlot = div;
   for (const spec of data.sliders) showSlider(sliders, spec, setStateValue);
   keepOnly(sliders, data.sliders);
+  showWhile(sliders);
   const figure = JSON.parse(data.figure);
   div.style.width = "100%";
   div.style.height = (figure.layout.height || 450) + "px";

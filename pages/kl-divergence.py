@@ -32,29 +32,38 @@ WEIGHTS = {
     for name in ("p", "q")
 }
 
-controls, plot = st.columns([1, 3], gap="large")
-with controls:
-    classes = ui.slider(CLASSES)
-    st.caption(
-        "The weights of P and Q, above the chart, are normalised into distributions. "
-        "A distribution whose weights are all 0 is no distribution: the uniform one stands in."
-    )
-
-chart_sliders = {f"{name}_{i}": WEIGHTS[f"{name}_{i}"] for i in range(classes) for name in ("p", "q")}
-values = ui.chart_slider_values("kl_chart", WEIGHTS.values())  # a hidden class's weights stay in the link
-params = {"classes": classes} | {param: values[spec.name] for param, spec in chart_sliders.items()}
-with plot:
-    ui.chart(
-        viz.KL,
-        params,
-        key="kl_chart",
-        filename="kl-divergence",
-        sliders=[
-            ui.ChartSlider(spec, params[param], moves=(param,)) for param, spec in chart_sliders.items()
-        ],
-    )
-    ui.formula(LOSSES["kl_divergence"])
-    st.caption(
-        "PyTorch's `kl_div(input, target)` takes log q first and p second, and wants "
-        '`reduction="batchmean"` for this per-example mean.'
-    )
+# The number of classes and every weight are drawn by the chart (a class's weights shown
+# while the class is): a move redraws the bars and both divergences written above them.
+values = ui.chart_slider_values(
+    "kl_chart", [CLASSES, *WEIGHTS.values()]
+)  # a hidden class's weights stay in the link
+classes = values[CLASSES.name]
+params = {"classes": classes} | {param: values[spec.name] for param, spec in WEIGHTS.items()}
+st.caption(
+    "The weights of P and Q are normalised into distributions. "
+    "A distribution whose weights are all 0 is no distribution: the uniform one stands in."
+)
+ui.chart(
+    viz.KL,
+    params,
+    key="kl_chart",
+    filename="kl-divergence",
+    sliders=[
+        ui.ChartSlider(CLASSES, classes, moves=("classes",)),
+        *(
+            ui.ChartSlider(
+                WEIGHTS[f"{name}_{i}"],
+                params[f"{name}_{i}"],
+                moves=(f"{name}_{i}",),
+                shown_while=(CLASSES.name, i + 1),
+            )
+            for i in range(MAX_CLASSES)
+            for name in ("p", "q")
+        ),
+    ],
+)
+ui.formula(LOSSES["kl_divergence"])
+st.caption(
+    "PyTorch's `kl_div(input, target)` takes log q first and p second, and wants "
+    '`reduction="batchmean"` for this per-example mean.'
+)

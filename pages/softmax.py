@@ -33,20 +33,20 @@ TEMPERATURE = SliderSpec(
     name="mc_temperature", label="Temperature T", min=0.1, max=5.0, step=0.1, default=1.0
 )
 
+# Everything but the true class is drawn by the chart: the number of classes, each
+# class's score (shown while its class is) and the temperature. A move redraws the bars
+# and the three cross-entropies written above them at once.
+values = ui.chart_slider_values(
+    "mc_chart", [CLASSES, *SCORES, TEMPERATURE]
+)  # a hidden class's score stays in the link
+classes = values[CLASSES.name]
 controls, plot = st.columns([1, 3], gap="large")
 with controls:
-    classes = ui.slider(CLASSES)
     names = [f"class {i}" for i in range(classes)]
     true_class = names.index(ui.selectbox("True class", names, key="mc_true_class"))
 
-# The scores and the temperature are drawn by the chart: a move redraws the bars and the
-# three cross-entropies written above them at once.
-chart_sliders = {f"score_{i}": spec for i, spec in enumerate(SCORES[:classes])} | {"temperature": TEMPERATURE}
-values = ui.chart_slider_values(
-    "mc_chart", [*SCORES, TEMPERATURE]
-)  # a hidden class's score stays in the link
-params = {"classes": classes, "true_class": true_class} | {
-    param: values[spec.name] for param, spec in chart_sliders.items()
+params = {"classes": classes, "true_class": true_class, "temperature": values[TEMPERATURE.name]} | {
+    f"score_{i}": values[spec.name] for i, spec in enumerate(SCORES)
 }
 with plot:
     ui.chart(
@@ -55,7 +55,14 @@ with plot:
         key="mc_chart",
         filename=f"softmax_T-{params['temperature']:g}_true-{true_class}",
         sliders=[
-            ui.ChartSlider(spec, params[param], moves=(param,)) for param, spec in chart_sliders.items()
+            ui.ChartSlider(CLASSES, classes, moves=("classes",)),
+            *(
+                ui.ChartSlider(
+                    spec, params[f"score_{i}"], moves=(f"score_{i}",), shown_while=(CLASSES.name, i + 1)
+                )
+                for i, spec in enumerate(SCORES)
+            ),
+            ui.ChartSlider(TEMPERATURE, params["temperature"], moves=("temperature",)),
         ],
     )
     st.caption(

@@ -1,5 +1,7 @@
 """Every page, the way a user uses it: AppTest runs the real app from its entry point."""
 
+import json
+
 import numpy as np
 import pytest
 from apptest_helpers import (
@@ -53,7 +55,13 @@ def _seen(at):
 
 
 def _chart_sliders_of(at):
-    return {s["name"]: s for chart in live_charts(at) for s in chart["sliders"]}
+    """{name: slider} of every chart-drawn slider shown now (``shown_while`` met)."""
+    every = {s["name"]: s for chart in live_charts(at) for s in chart["sliders"]}
+    return {
+        name: s
+        for name, s in every.items()
+        if not s["shown_while"] or every[s["shown_while"]["slider"]]["value"] >= s["shown_while"]["at_least"]
+    }
 
 
 @pytest.mark.parametrize("page", [p for p in PAGES if p != "pages/home.py"])
@@ -232,7 +240,9 @@ def test_regression_unlinked_delta_sliders_move_their_own_curve():
 
 def test_regression_without_a_delta_sends_no_delta_frames():
     at = open_page("pages/regression-losses.py")  # L1 and L2
-    assert [header["slider"] for header, _ in chart_frames(at) if header["chart"] == "reg_chart"] == ["reg_r_max"]
+    assert [header["slider"] for header, _ in chart_frames(at) if header["chart"] == "reg_chart"] == [
+        "reg_r_max"
+    ]
     assert set(live_charts(at)[0]["frames"]) == {"reg_r_max"}
 
 
@@ -372,7 +382,7 @@ def test_fewer_classes_than_the_chosen_true_class_keeps_running():
     at = open_page("pages/softmax.py", mc_classes=6)
     at.selectbox(key="mc_true_class").set_value("class 5")
     at.run()
-    at.slider(key="mc_classes").set_value(3)
+    set_controls(at, mc_classes=3)
     at.run()
     assert not at.exception
     assert len(figures(at)[0]["data"][0]["x"]) == 3
@@ -441,7 +451,11 @@ PAYLOAD_WALKS = [
         ],
     ),
     ("pages/binary-classification.py", {"bin_m_max": 10.0}, [{"bin_m_max": 1.5}, {"bin_tab": "margin"}]),
-    ("pages/softmax.py", {"mc_classes": 6}, [{"mc_temperature": 0.1}, {"mc_score_0": 8.0}, {"mc_classes": 2}]),
+    (
+        "pages/softmax.py",
+        {"mc_classes": 6},
+        [{"mc_temperature": 0.1}, {"mc_score_0": 8.0}, {"mc_classes": 2}],
+    ),
     ("pages/kl-divergence.py", {"kl_classes": 6}, [{"kl_p_0": 0.0}, {"kl_q_5": 1.0}, {"kl_classes": 2}]),
 ]
 
@@ -464,3 +478,62 @@ def test_no_run_sends_more_than_a_megabyte_of_charts(page, settings, changes):
         sent = sum(len(content) for content in elements if content not in seen)
         assert sent <= PAYLOAD_LIMIT, (change, sent)
         seen.update(elements)
+
+
+def _at_path(node, path):
+    """The value at a Plotly attribute path ("title.subtitle.text", "annotations[1].text")."""
+    for part in path.split("."):
+        name, _, index = part.partition("[")
+        node = node[name]
+        if index:
+            node = node[int(index.rstrip("]"))]
+    return node
+
+
+def _same_as_drawn(drawn, value):
+    if isinstance(value, np.ndarray):
+        np.testing.assert_array_equal(decode(drawn), value)
+    else:
+        assert drawn == value
+
+
+# What a chart slider draws in the browser (its frame) is what the page draws once the
+# slider rests: for every shown slider of every page, at both ends, with the page's other
+# controls where a user might have left them (a true class the fewer classes lack).
+REST_CASES = [
+    (
+        "pages/regression-losses.py",
+        {"reg_show_huber": True, "reg_show_pseudo_huber": True, "reg_link_deltas": False},
+    ),
+    ("pages/binary-classification.py", {}),
+    ("pages/softmax.py", {"mc_classes": 6, "mc_true_class": "class 5", "mc_temperature": 0.3}),
+    ("pages/kl-divergence.py", {"kl_classes": 6, "kl_q_5": 0.0}),
+]
+
+
+def _opened_and_set(page, settings):
+    """``page`` with ``settings`` set one at a time (a select's options may follow a slider)."""
+    at = open_page(page)
+    for key, value in settings.items():
+        set_controls(at, **{key: value})
+        at.run()
+    return at
+
+
+@pytest.mark.parametrize(("page", "settings"), REST_CASES)
+def test_a_chart_slider_s_frames_are_what_the_page_draws_at_rest(page, settings):
+    at = _opened_and_set(page, settings)
+    sliders = [name for name, s in _chart_sliders_of(at).items() if not s["disabled"]]
+    assert sliders
+    for name in sliders:
+        for end in (0, -1):  # from the page as set (a move to one end changes what the other draws)
+            at = _opened_and_set(page, settings)
+            frames = {header["slider"]: header for header, _ in chart_frames(at)}
+            assert name in frames, name
+            header = frames[name]
+            set_controls(at, **{name: header["values"][end]})
+            at.run()
+            figure = next(json.loads(c["figure"]) for c in live_charts(at) if c["chart"] == header["chart"])
+            for (trace, attribute), drawn in header["frames"][end].items():
+                where = figure["layout"] if trace == "layout" else figure["data"][trace]
+                _same_as_drawn(_at_path(where, attribute), drawn)

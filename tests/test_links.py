@@ -2,7 +2,7 @@
 and a hostile or broken URL falls back to defaults with one warning, never a traceback."""
 
 import pytest
-from apptest_helpers import ROOT, control_value, decode, figures, live_charts, traces
+from apptest_helpers import ROOT, control_value, decode, figures, live_charts, set_controls, traces
 from streamlit.testing.v1 import AppTest
 
 
@@ -75,7 +75,7 @@ def test_a_regression_link_draws_its_curves_and_keeps_them_on_the_next_rerun():
 def test_a_control_that_disappears_mid_session_is_no_error():
     # the link sets class 5's score; fewer classes then hide that slider
     at = open_link("pages/softmax.py", {"mc_classes": "6", "mc_score_5": "3"})
-    at.slider(key="mc_classes").set_value(3)
+    set_controls(at, mc_classes=3)
     at.run()
     assert not at.exception
     assert not at.warning
@@ -256,18 +256,20 @@ def test_a_hostile_or_default_tab_opens_the_first(raw):
 
 def test_a_hidden_class_keeps_its_score_in_the_link_and_the_link_opens_cleanly():
     at = open_link("pages/softmax.py", {"mc_classes": "6", "mc_score_5": "3"})
-    at.slider(key="mc_classes").set_value(3)
+    set_controls(at, mc_classes=3)
     at.run()
     assert at.query_params["mc_score_5"] == "3"  # back to 6 classes, the score is still 3
     again = open_link("pages/softmax.py", {"mc_classes": "3", "mc_score_5": "3"})
     assert not again.exception
     assert not again.warning
-    assert [s["name"] for s in live_charts(again)[0]["sliders"]] == [
-        "mc_score_0",
-        "mc_score_1",
-        "mc_score_2",
-        "mc_temperature",
-    ]
+    sliders = live_charts(again)[0]["sliders"]
+    shown = [s["name"] for s in sliders if not s["shown_while"] or s["shown_while"]["at_least"] <= 3]
+    assert shown == ["mc_classes", "mc_score_0", "mc_score_1", "mc_score_2", "mc_temperature"]
+    assert sliders[6] == sliders[6] | {
+        "name": "mc_score_5",
+        "value": 3,
+        "shown_while": {"slider": "mc_classes", "at_least": 6},
+    }
 
 
 @pytest.mark.parametrize("state", [["abc", 1], [], "0.5x", None, [float("nan"), 2], {"a": 1}, 7.5])

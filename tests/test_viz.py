@@ -215,4 +215,4 @@ def test_a_chart_s_name_is_unique_and_its_skeleton_takes_its_structure_by_keywor
         viz.LiveChart(name="bad", skeleton=lambda shown: go.Figure(), data_at=dict)
     slider = viz.SliderSpec(name="c", label="c", min=2, max=4, step=1, default=3)
     with pytest.raises(ValueError, match="shape the figure"):  # a slider never moves the structure
-        viz.sweep(viz.SOFTMAX, softmax_params([1.0, 2.0, 3.0]), slider=slider, moves=("classes",))
+        viz.sweep(viz.MARGIN, {"shown": ("hinge",), "m_max": 3.0}, slider=slider, moves=("shown",))

@@ -349,7 +349,7 @@ def _scores(params):
     return np.array([params[f"score_{i}"] for i in range(params["classes"])], dtype=float)
 
 
-def _softmax_skeleton(*, classes, **_):
+def _softmax_skeleton(**_):
     fig = make_subplots(
         rows=1,
         cols=3,
@@ -358,7 +358,6 @@ def _softmax_skeleton(*, classes, **_):
     )
     for col, name in enumerate(("scores", "probabilities", "gradient"), start=1):
         fig.add_bar(
-            x=_classes(classes),
             textposition="outside",
             name=name,
             hovertemplate="%{x}: %{y:.6g}<extra></extra>",
@@ -379,10 +378,18 @@ def _softmax_skeleton(*, classes, **_):
     return fig
 
 
+def true_class_of(true_class, classes):
+    """The true class drawn: a class beyond the number of classes (they were fewer a
+    moment ago) falls back to class 0, as the page's true-class select does."""
+    return true_class if 0 <= true_class < classes else 0
+
+
 def _softmax_data(*, classes, temperature=1.0, true_class=0, **scores):
     """Scores → probabilities (softmax at a temperature) → cross-entropy gradient p − y
-    with respect to each score; the cross-entropy three ways in the subtitle."""
+    with respect to each score; the cross-entropy three ways in the subtitle. The number
+    of classes moves the bars too (a chart slider)."""
     scores = _scores({"classes": classes, **scores})
+    true_class = true_class_of(true_class, classes)
     probs = losses.softmax(scores, temperature=temperature)
     y = np.eye(classes)[true_class]
     # d/ds of CE(y, softmax(s / T)) = (p - y) / T
@@ -398,6 +405,7 @@ def _softmax_data(*, classes, temperature=1.0, true_class=0, **scores):
         (LAYOUT, "title.subtitle.text"): "   ·   ".join(costs),
     }
     for trace, (values, fmt) in enumerate(((scores, ".3g"), (probs, ".4f"), (gradient, ".4f"))):
+        data[trace, "x"] = _classes(classes)
         data[trace, "y"] = values
         data[trace, "text"] = [format(v, fmt) for v in values]
         data[trace, "marker.color"] = highlight
@@ -429,17 +437,15 @@ KL_TERMS = (
 )
 
 
-def _kl_skeleton(*, classes, **_):
+def _kl_skeleton(**_):
     fig = make_subplots(
         rows=1,
         cols=2,
         horizontal_spacing=0.1,
         subplot_titles=("the two distributions", "per-class terms of the divergence"),
     )
-    names = _classes(classes)
     for name, colour in (("P", OKABE_ITO["blue"]), ("Q", OKABE_ITO["orange"])):
         fig.add_bar(
-            x=names,
             name=name,
             marker_color=colour,
             legendgroup=name,
@@ -449,7 +455,6 @@ def _kl_skeleton(*, classes, **_):
         )
     for label, colour in KL_TERMS:
         fig.add_bar(
-            x=names,
             name=label,
             marker_color=colour,
             textposition="outside",
@@ -494,7 +499,8 @@ def _kl_data(*, classes, **weights):
     (p, p_empty), (q, q_empty) = (
         kl_distribution([weights[f"{name}_{i}"] for i in range(classes)]) for name in ("p", "q")
     )
-    data = {(0, "y"): p, (1, "y"): q}
+    data = {(trace, "x"): _classes(classes) for trace in range(2 + len(KL_TERMS))}
+    data.update({(0, "y"): p, (1, "y"): q})
     for trace, (a, b) in enumerate(((p, q), (q, p)), start=2):
         # one class at a time: KL of the one-element "distributions" [a_i], [b_i] is a_i log(a_i / b_i)
         terms = losses.kl_divergence(a[:, None], b[:, None], reduction="none")

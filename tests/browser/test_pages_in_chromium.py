@@ -277,41 +277,62 @@ def test_the_numbers_in_a_chart_follow_its_slider_before_any_rerun(page, app_url
         assert drawn["points"][k] == [loss]
 
 
-SLIDER_NAMES = (
-    "(chart) => [...document.querySelectorAll(`.st-key-${chart} .losslab-slider`)].map(r => r.dataset.name)"
+SHOWN_SLIDERS = (
+    "(chart) => [...document.querySelectorAll(`.st-key-${chart} .losslab-slider`)]"
+    ".filter(r => !r.hidden && r.offsetParent !== null).map(r => r.dataset.name)"
 )
+COUNT_RUNS = """() => { window.runs = 0; const root = document.querySelector('[data-test-script-state]');
+    new MutationObserver(() => { if (root.dataset.testScriptState === 'running') window.runs += 1; })
+        .observe(root, {attributes: true}); }"""
 
 
-def test_a_chart_s_sliders_follow_the_number_of_classes(page, app_url):
-    """Fewer classes: the sliders of the classes gone leave the chart, the others keep
-    their order and still draw at once; more classes: they come back in order."""
-    _open(page, app_url, "softmax?mc_classes=5")
-    assert page.evaluate(SLIDER_NAMES, "mc_chart") == [*(f"mc_score_{i}" for i in range(5)), "mc_temperature"]
-    classes = page.locator(".st-key-mc_classes input")
+@pytest.mark.parametrize(
+    ("path", "chart", "per_class"),
+    [
+        ("softmax?mc_classes=5", "mc_chart", ("mc_score",)),
+        ("kl-divergence?kl_classes=5", "kl_chart", ("kl_p", "kl_q")),
+    ],
+)
+def test_the_number_of_classes_redraws_the_bars_and_their_sliders_at_once(
+    page, app_url, path, chart, per_class
+):
+    """The number of classes is drawn by the chart: a key press redraws the bars and
+    shows or hides the classes' own sliders with no rerun in between; at rest the page
+    follows, and the sliders of the classes back again draw at once."""
+    _open(page, app_url, path)
+    index = 0
+    names = lambda count: [f"{p}_{i}" for i in range(count) for p in per_class]
+    shown = page.evaluate(SHOWN_SLIDERS, chart)
+    assert [n for n in shown if n.startswith(per_class)] == names(5)
+    page.wait_for_function(f"() => ((window.lossLabFrames || {{}}).{chart} || {{}}).{chart[:-6]}_classes")
+    page.evaluate(COUNT_RUNS)
+    classes = page.locator(f".losslab-slider[data-name='{chart[:-6]}_classes'] input")
     classes.focus()
     classes.press("ArrowLeft")
     classes.press("ArrowLeft")  # 3 classes
-    page.wait_for_function(f"() => ({SLIDER_NAMES})('mc_chart').length === 4", timeout=30_000)
+    bars = f"() => document.querySelectorAll('.js-plotly-plot')[{index}]._fullData[0].x.length"
+    page.wait_for_function(f"() => ({bars})() === 3", timeout=5_000)
+    assert [n for n in page.evaluate(SHOWN_SLIDERS, chart) if n.startswith(per_class)] == names(3)
+    assert page.evaluate("window.runs") == 0  # drawn from the frames, before any rerun
+    page.wait_for_function("() => window.runs > 0", timeout=10_000)  # at rest, Python follows
     wait_idle(page)
-    assert page.evaluate(SLIDER_NAMES, "mc_chart") == [
-        "mc_score_0",
-        "mc_score_1",
-        "mc_score_2",
-        "mc_temperature",
-    ]
-    page.wait_for_function("() => ((window.lossLabFrames || {}).mc_chart || {}).mc_score_2")
-    before = page.evaluate(DRAWN, 0)
-    score = page.locator(".losslab-slider[data-name='mc_score_2'] input")
-    score.focus()
-    score.press("ArrowRight")
-    page.wait_for_function(f"() => ({DRAWN})(0) !== {json.dumps(before)}", timeout=5_000)
+    assert page.evaluate(f"() => ({bars})()") == 3
+    assert f"{chart[:-6]}_classes=5" not in page.url  # 3 (softmax's default needs no setting)
+    # a class's slider still draws at once after the rerun
+    first = names(3)[-1]
+    page.wait_for_function(f"() => ((window.lossLabFrames || {{}}).{chart} || {{}}).{first}")
+    before = page.evaluate(DRAWN, index)
+    slider = page.locator(f".losslab-slider[data-name='{first}'] input")
+    slider.focus()
+    slider.press("ArrowRight")
+    page.wait_for_function(f"() => ({DRAWN})({index}) !== {json.dumps(before)}", timeout=5_000)
     wait_idle(page)
-    page.wait_for_timeout(600)  # the score rests and reaches Python
+    page.wait_for_timeout(600)  # it rests and reaches Python
     wait_idle(page)
     classes.focus()
-    classes.press("ArrowRight")  # 4 classes: the fourth score comes back before the temperature
-    page.wait_for_function(f"() => ({SLIDER_NAMES})('mc_chart').length === 5", timeout=30_000)
-    assert page.evaluate(SLIDER_NAMES, "mc_chart") == [*(f"mc_score_{i}" for i in range(4)), "mc_temperature"]
+    classes.press("ArrowRight")  # 4 classes: the fourth class's sliders come back, in order
+    page.wait_for_function(f"() => ({bars})() === 4", timeout=5_000)
+    assert [n for n in page.evaluate(SHOWN_SLIDERS, chart) if n.startswith(per_class)] == names(4)
     assert page.locator('[data-testid="stException"]').count() == 0
     assert console_errors(page.console_messages_seen) == []
 
