@@ -351,3 +351,52 @@ def test_a_home_card_is_one_link_and_the_cards_have_one_height(page, app_url):
     page.wait_for_url("**/kl-divergence", timeout=30_000)
     wait_idle(page)
     assert page.locator("h1").first.inner_text() == "KL divergence"
+
+
+# Every chart-drawn slider of every page and tab, moved by the keyboard.
+WALKS = [
+    "regression-losses?reg_show_huber=true&reg_show_pseudo_huber=true&reg_link_deltas=false",
+    "binary-classification",
+    "binary-classification?bin_tab=margin",
+    "binary-classification?bin_tab=sigmoid",
+    "softmax",
+    "kl-divergence",
+]
+VISIBLE_SLIDERS = """() => [...document.querySelectorAll('.losslab-slider')]
+    .filter(r => !r.hidden && r.offsetParent !== null && !r.querySelector('input').disabled)
+    .map(r => [r.dataset.name, r.closest('[class*="st-key-"]').className.match(/st-key-(\\S+)/)[1]])"""
+DRAWN_IN = """(chart) => {
+    const gd = document.querySelector(`.st-key-${chart} .js-plotly-plot`);
+    return JSON.stringify(gd._fullData.map(t => [t.name, Array.from(t.x || [], String), Array.from(t.y || [], String),
+        Array.from([].concat(t.text || []), String)]));
+}"""
+
+
+@pytest.mark.parametrize("path", WALKS)
+def test_every_chart_slider_redraws_at_once_and_the_rest_draws_the_same(page, app_url, path):
+    """Each slider, by one key press: its chart redraws with no rerun in between; once it
+    rests, the page's rerun draws exactly what the browser drew from the frames."""
+    _open(page, app_url, path)
+    sliders = page.evaluate(VISIBLE_SLIDERS)
+    assert sliders
+    page.evaluate(COUNT_RUNS)
+    for name, chart in sliders:
+        page.wait_for_function(
+            f"() => ((window.lossLabFrames || {{}})['{chart}'] || {{}})['{name}']", timeout=30_000
+        )
+        slider = page.locator(f".losslab-slider[data-name='{name}'] input")
+        at_max = page.evaluate(
+            f"() => {{ const i = document.querySelector(\"[data-name='{name}'] input\"); return Number(i.value) >= Number(i.max); }}"
+        )
+        before = page.evaluate(DRAWN_IN, chart)
+        runs = page.evaluate("window.runs")
+        slider.focus()
+        slider.press("ArrowLeft" if at_max else "ArrowRight")
+        page.wait_for_function(f"(before) => ({DRAWN_IN})('{chart}') !== before", arg=before, timeout=5_000)
+        assert page.evaluate("window.runs") == runs, name  # drawn from the frames
+        drawn = page.evaluate(DRAWN_IN, chart)
+        page.wait_for_function(f"() => window.runs > {runs}", timeout=10_000)  # at rest, Python follows
+        wait_idle(page)
+        assert page.evaluate(DRAWN_IN, chart) == drawn, name
+    assert page.locator('[data-testid="stException"]').count() == 0
+    assert console_errors(page.console_messages_seen) == []
