@@ -6,7 +6,7 @@ import ui
 import viz
 from losses import LOSSES
 from viz import SliderSpec
-from viz.figures import REGRESSION_CURVES, loss_params
+from viz.figures import DELTA_FAMILY_LOSSES, REGRESSION_CURVES, loss_params
 
 ui.header(
     "Regression losses",
@@ -33,7 +33,8 @@ DELTA_SLIDERS = {
 controls, plot = st.columns([1, 3], gap="large")
 with controls:
     shown = ui.loss_toggles(REGRESSION_CURVES, prefix="reg", on=("mae", "mse"))
-    drawn = [name for name in WITH_DELTA if name in shown]
+drawn = [name for name in WITH_DELTA if name in shown]
+with plot:  # right above the δ sliders it links
     linked = ui.toggle(
         "Same δ for both",
         value=True,
@@ -82,6 +83,18 @@ with plot:
     with st.expander("Formulas", expanded=True):
         for name in shown:
             ui.formula(LOSSES[name], loss_params(name, params))
+
+st.subheader("One loss, several δ")
+st.markdown(
+    "The articles' Pseudo-Huber figure: the same loss for δ = 0.5, 1, 2 and 5. A small δ "
+    "turns linear early (robust, L1-like); a large δ stays quadratic longer (L2-like). The "
+    "derivative shows why: it never exceeds δ."
+)
+FAMILY_LOSSES = {LOSSES[name].title: name for name in DELTA_FAMILY_LOSSES}
+family = FAMILY_LOSSES[ui.selectbox("Loss", list(FAMILY_LOSSES), key="reg_family")]
+ui.chart(
+    viz.DELTA_FAMILY_CHART, {"loss": family}, key="reg_family_chart", filename=f"{family}_several-deltas"
+)
 
 st.subheader("One outlier among good predictions")
 st.markdown(

@@ -265,7 +265,7 @@ def test_regression_range_frames_are_the_curves_at_each_range():
 def test_regression_outlier_chart_shows_the_example_by_hand():
     at = open_page("pages/regression-losses.py", reg_outlier=11.0)
     assert not at.dataframe  # the numbers are in the chart, where they follow its slider
-    figure = figures(at)[1]
+    figure = next(json.loads(c["figure"]) for c in live_charts(at) if c["chart"] == "reg_outlier_chart")
     markers, six, fitted = (figure["data"][k] for k in (3, 4, 5))
     # one residual of 10 among residuals 0.1, 0.1, 0.05, 0.05, 0: hand-derived shares
     names = [text.split("<br>")[0] for text in markers["hovertext"]]
@@ -400,7 +400,7 @@ def test_presentation_mode_enlarges_the_charts_and_folds_the_text():
 def test_every_chart_offers_its_curve_data_as_csv():
     at = open_page("pages/regression-losses.py", reg_show_huber=True)
     buttons = [b for b in at.get("download_button")]
-    assert len(buttons) == 2  # the loss chart and the outlier chart
+    assert len(buttons) == 3  # the loss chart, the δ family and the outlier chart
 
 
 # Each page with the most a chart can draw: every enabled chart slider gets its frames
@@ -537,3 +537,23 @@ def test_a_chart_slider_s_frames_are_what_the_page_draws_at_rest(page, settings)
             for (trace, attribute), drawn in header["frames"][end].items():
                 where = figure["layout"] if trace == "layout" else figure["data"][trace]
                 _same_as_drawn(_at_path(where, attribute), drawn)
+
+
+@pytest.mark.parametrize("loss", ["huber", "pseudo_huber"])
+def test_the_delta_family_draws_the_loss_for_each_delta(loss):
+    title = losses.LOSSES[loss].title
+    at = open_page("pages/regression-losses.py", reg_family=title)
+    figure = next(json.loads(c["figure"]) for c in live_charts(at) if c["chart"] == "reg_family_chart")
+    assert title in figure["layout"]["title"]["text"]
+    drawn = traces(figure)
+    assert list(drawn) == ["δ = 0.5", "δ = 1", "δ = 2", "δ = 5"]
+    for delta in (0.5, 1.0, 2.0, 5.0):
+        x = decode(drawn[f"δ = {delta:g}"]["x"])
+        assert x.min() == -6.0 and x.max() == 6.0 and delta in x
+        np.testing.assert_array_equal(
+            decode(drawn[f"δ = {delta:g}"]["y"]), losses.LOSSES[loss].fn(0.0, x, reduction="none", delta=delta)
+        )
+    if loss == "huber":  # by hand: ½r² within δ, δ(|r| − δ/2) beyond
+        y = decode(drawn["δ = 2"]["y"])
+        x = decode(drawn["δ = 2"]["x"])
+        assert y[x == 1.0][0] == 0.5 and y[x == 6.0][0] == 2 * (6 - 1)

@@ -21,6 +21,7 @@ ALL_FIGURES = {
     "softmax": lambda: viz.softmax_demo_figure([5.0, -5.0, 0.0], temperature=0.1, true_class=1),
     "kl": lambda: viz.kl_figure([0.5, 0.5, 0.0], [0.2, 0.3, 0.5]),
     "outlier": lambda: viz.outlier_figure(1000.0, delta=1.0),
+    "delta_family": lambda: viz.delta_family_figure("huber"),
 }
 
 

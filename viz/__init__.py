@@ -8,12 +8,14 @@ let the browser redraw it at once while a slider moves.
 from .export import figure_csv
 from .figures import (
     BCE,
+    DELTA_FAMILY_CHART,
     KL,
     MARGIN,
     REGRESSION,
     SIGMOID,
     SOFTMAX,
     bce_figure,
+    delta_family_figure,
     kl_figure,
     margin_figure,
     regression_figure,
@@ -30,6 +32,7 @@ from .theme import EXPORT_SIZE, TEMPLATE, export_config
 
 __all__ = [
     "BCE",
+    "DELTA_FAMILY_CHART",
     "EXPORT_SIZE",
     "FRAME_BUDGET",
     "KL",
@@ -46,6 +49,7 @@ __all__ = [
     "LiveChart",
     "SliderSpec",
     "bce_figure",
+    "delta_family_figure",
     "export_config",
     "figure_csv",
     "kl_figure",

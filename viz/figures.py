@@ -144,6 +144,49 @@ def regression_figure(shown=("mae", "mse"), *, huber_delta=1.0, pseudo_delta=1.0
     )
 
 
+# --- one loss, several δ ---------------------------------------------------------------
+DELTA_FAMILY = (0.5, 1.0, 2.0, 5.0)  # the δ the "compare δ" chart draws (the articles' figure)
+DELTA_FAMILY_LOSSES = ("pseudo_huber", "huber")
+DELTA_FAMILY_RANGE = 6.0  # residuals ±6: past the largest δ, where every curve is linear
+DELTA_FAMILY_STYLES = (  # a colour and a dash per δ, smallest first
+    (OKABE_ITO["blue"], "solid"),
+    (OKABE_ITO["bluish green"], "dash"),
+    (OKABE_ITO["vermillion"], "dot"),
+    (OKABE_ITO["reddish purple"], "dashdot"),
+)
+
+
+def _delta_family_skeleton(**_):
+    fig = _loss_and_gradient_figure()
+    for k, (colour, dash) in enumerate(DELTA_FAMILY_STYLES):
+        _add_curve(fig, colour=colour, group=f"delta_{k}", x_name="r", dash=dash)
+    fig.update_xaxes(title_text=X_AXIS_TITLES["residual"] + "  (target y = 0)", row=2, col=1)
+    fig.update_layout(uirevision="delta_family")
+    return fig
+
+
+def _delta_family_data(*, loss="pseudo_huber"):
+    """``loss`` (Huber or Pseudo-Huber) and its derivative for each δ of DELTA_FAMILY."""
+    spec = LOSSES[loss]
+    r = residual_grid(DELTA_FAMILY_RANGE, DELTA_FAMILY)
+    data = {(LAYOUT, "title.text"): f"{spec.title} for several δ: like ½r² near 0, like δ·|r| far out"}
+    for k, delta in enumerate(DELTA_FAMILY):
+        loss_values = spec.fn(0.0, r, reduction="none", delta=delta)
+        gradient = spec.derivative(0.0, r, delta=delta)
+        data.update(_curve_data(2 * k, r, loss_values, gradient, f"δ = {delta:g}"))
+    return data
+
+
+DELTA_FAMILY_CHART = LiveChart(
+    name="delta_family", skeleton=_delta_family_skeleton, data_at=_delta_family_data
+)
+
+
+def delta_family_figure(loss="pseudo_huber"):
+    """Huber or Pseudo-Huber for each δ of DELTA_FAMILY, with their derivatives."""
+    return DELTA_FAMILY_CHART.figure(loss=loss)
+
+
 # --- binary classification ------------------------------------------------------------
 BCE_LABELS = ((1.0, OKABE_ITO["blue"], None), (0.0, OKABE_ITO["vermillion"], "dash"))
 BCE_TERMS = {1.0: "−log p", 0.0: "−log(1 − p)"}  # the loss of each label

@@ -15,6 +15,7 @@ from plotly.utils import PlotlyJSONEncoder
 from .figures import (
     REGRESSION_CURVES,
     bce_figure,
+    delta_family_figure,
     kl_figure,
     margin_figure,
     regression_figure,
@@ -88,7 +89,15 @@ GALLERY = (
     _regression_entry(
         "regression-all", "Regression: all five losses, residual ±3", REGRESSION_CURVES, r_max=3.0
     ),
-    GalleryEntry("outlier", "One outlier's share of the cost", lambda: outlier_figure(1000.0)),
+    GalleryEntry(
+        "outlier", "One outlier's share of the cost, and what each loss fits", lambda: outlier_figure(1000.0)
+    ),
+    GalleryEntry(
+        "pseudo-huber-deltas",
+        "Pseudo-Huber for δ = 0.5, 1, 2, 5",
+        lambda: delta_family_figure("pseudo_huber"),
+    ),
+    GalleryEntry("huber-deltas", "Huber for δ = 0.5, 1, 2, 5", lambda: delta_family_figure("huber")),
     _bce_entry("bce", "Binary cross-entropy", None, 0.5),
     GalleryEntry("margin", "Margin losses", margin_figure),
     GalleryEntry("sigmoid", "Sigmoid: score to probability to loss", lambda: sigmoid_demo_figure(1.0)),

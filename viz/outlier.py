@@ -115,7 +115,11 @@ def _outlier_skeleton(**_):
         go.Scatter(
             mode="markers",
             name="the outlier's share now",
-            marker={"size": 13, "color": [LOSS_COLOURS[name] for name in SHARED], "line": {"width": 2, "color": "white"}},
+            marker={
+                "size": 13,
+                "color": [LOSS_COLOURS[name] for name in SHARED],
+                "line": {"width": 2, "color": "white"},
+            },
             cliponaxis=False,  # at the axis's end (the slider's maximum) the markers show whole
             showlegend=False,
             hovertemplate="%{hovertext}<extra></extra>",
@@ -147,7 +151,9 @@ def _outlier_skeleton(**_):
         row=1,
         col=2,
     )
-    fig.update_xaxes(type="log", range=list(np.log10(OUTLIER_RANGE)), title_text="the outlier's prediction", row=1, col=1)
+    fig.update_xaxes(
+        type="log", range=list(np.log10(OUTLIER_RANGE)), title_text="the outlier's prediction", row=1, col=1
+    )
     fig.update_yaxes(range=[0, 1.05], tickformat=".0%", title_text="share", row=1, col=1)
     fig.update_xaxes(type="log", range=list(FITTED_AXIS_RANGE), title_text="value", row=1, col=2)
     fig.update_yaxes(
@@ -164,7 +170,14 @@ def _outlier_skeleton(**_):
         height=OUTLIER_HEIGHT,
         uirevision="outlier",
         # in the share panel's lower right, which the curves (all near 100 % there) leave empty
-        legend={"orientation": "v", "x": 0.43, "y": 0.04, "xanchor": "right", "yanchor": "bottom", "bgcolor": "rgba(255,255,255,0.85)"},
+        legend={
+            "orientation": "v",
+            "x": 0.43,
+            "y": 0.04,
+            "xanchor": "right",
+            "yanchor": "bottom",
+            "bgcolor": "rgba(255,255,255,0.85)",
+        },
         margin={"t": 90},
     )
     return fig
@@ -198,7 +211,9 @@ def _outlier_data(*, outlier=1000.0, delta=1.0):
             (SIX_VALUES, "y"): [title for title in short for _ in values],
             (FITTED, "x"): fitted,
             (FITTED, "y"): short,
-            (FITTED, "text"): [f"{FITTED_NAMES[name]} {c:.4g}" for name, c in zip(SHARED, fitted, strict=True)],
+            (FITTED, "text"): [
+                f"{FITTED_NAMES[name]} {c:.4g}" for name, c in zip(SHARED, fitted, strict=True)
+            ],
             (LAYOUT, "title.text"): f"Five predictions near 1 and one of {outlier:g}",
         }
     )
