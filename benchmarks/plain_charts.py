@@ -20,7 +20,7 @@ import livechart
 
 
 class PlainCharts(livechart.LiveCharts):
-    def draw(self, fig, *, key, config, sliders=(), frames=()):
+    def draw(self, fig, *, key, config, sliders=(), frames=(), slider_columns=None):
         for s in sliders:
             st.slider(
                 s.spec.label,

@@ -43,12 +43,14 @@ class ChartSlider:
     and the chart parameters it sets (none: it moves nothing now, and is disabled).
     ``shown_while=(slider name, n)``: shown only while that slider of the chart is at n
     or more (class i's score while the number of classes is at least i + 1), followed
-    in the browser as that slider moves."""
+    in the browser as that slider moves. ``wide``: the slider has the row to itself
+    (the number of classes above the classes' own sliders)."""
 
     spec: object
     value: float
     moves: tuple = ()
     shown_while: tuple = ()
+    wide: bool = False
 
     @property
     def disabled(self):
@@ -68,6 +70,7 @@ class ChartSlider:
             "shown_while": dict(zip(("slider", "at_least"), self.shown_while, strict=True))
             if self.shown_while
             else None,
+            "wide": self.wide,
         }
 
 
@@ -88,10 +91,12 @@ _copy_link = st.components.v2.component(
 class LiveCharts:
     """The app's charts: in place, sliders drawn by the chart, frames drawn at once."""
 
-    def draw(self, fig, *, key, config, sliders=(), frames=()):
+    def draw(self, fig, *, key, config, sliders=(), frames=(), slider_columns=None):
         """Mount (or update in place) the chart ``key`` with ``fig`` (a figure dict, as
         ``LiveChart.figure_dict`` gives it) and its ``sliders``
-        (``ChartSlider``); ``frames``: (slider name, encoded frames, their key) each."""
+        (``ChartSlider``); ``frames``: (slider name, encoded frames, their key) each.
+        ``slider_columns``: the sliders in that many columns (pairs stay side by side);
+        None: as many as fit."""
         _chart(
             key=key,
             data={
@@ -101,6 +106,7 @@ class LiveCharts:
                 "sliders": [s.to_json() for s in sliders],
                 "frames": {name: content for name, _, content in frames},
                 "settle_ms": SETTLE_MS,
+                "slider_columns": slider_columns,
             },
             **{f"on_{s.spec.name}_change": _ignore for s in sliders},
         )

@@ -1,8 +1,8 @@
 // A chart updated in place, and the sliders it owns (plotly_loader.js and logic.js are
 // joined before this file). Python sends, each rerun:
 //   {chart, figure (JSON), config, sliders: [{name, label, min, max, step, value,
-//    decimals, disabled, shown_while: {slider, at_least} | null}],
-//    frames: {slider name: key of its frames}, settle_ms}
+//    decimals, disabled, shown_while: {slider, at_least} | null, wide}],
+//    frames: {slider name: key of its frames}, settle_ms, slider_columns: n | null}
 // A slider with frames redraws the chart at once from them (frames.js stored them) and
 // sends its value to Python once it rests; one without sends it at once.
 
@@ -32,6 +32,7 @@ function showSlider(box, spec, setStateValue) {
     box.appendChild(row);
   }
   const input = row.querySelector("input");
+  row.classList.toggle("losslab-wide", Boolean(spec.wide));
   row.querySelector("span").textContent = spec.label;
   Object.assign(input, { min: spec.min, max: spec.max, step: spec.step, disabled: spec.disabled });
   input.setAttribute("aria-label", spec.label);
@@ -127,6 +128,8 @@ export default function (component) {
   const div = part(parentElement, "losslab-chart");
   sliders.state = sliders.state || { pending: {}, sent: {} };
   sliders.lossLabData = data;
+  sliders.classList.toggle("losslab-fixed-columns", Boolean(data.slider_columns));
+  if (data.slider_columns) sliders.style.setProperty("--losslab-columns", data.slider_columns);
   sliders.lossLabPlot = div;
   for (const spec of data.sliders) showSlider(sliders, spec, setStateValue);
   keepOnly(sliders, data.sliders);

@@ -48,8 +48,9 @@ ui.chart(
     params,
     key="kl_chart",
     filename="kl-divergence",
+    slider_columns=4,  # P's and Q's weights of a class side by side, two classes a row
     sliders=[
-        ui.ChartSlider(CLASSES, classes, moves=("classes",)),
+        ui.ChartSlider(CLASSES, classes, moves=("classes",), wide=True),
         *(
             ui.ChartSlider(
                 WEIGHTS[f"{name}_{i}"],

@@ -55,7 +55,7 @@ with plot:
         key="mc_chart",
         filename=f"softmax_T-{params['temperature']:g}_true-{true_class}",
         sliders=[
-            ui.ChartSlider(CLASSES, classes, moves=("classes",)),
+            ui.ChartSlider(CLASSES, classes, moves=("classes",), wide=True),
             *(
                 ui.ChartSlider(
                     spec, params[f"score_{i}"], moves=(f"score_{i}",), shown_while=(CLASSES.name, i + 1)

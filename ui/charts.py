@@ -38,9 +38,10 @@ def encoded_frames(chart_key, chart_name, params, slider, moves, _chart):
     return wire.encode(frames, chart=chart_key)
 
 
-def chart(live, params, *, key, filename=None, sliders=()):
+def chart(live, params, *, key, filename=None, sliders=(), slider_columns=None):
     """Draw ``live`` (a ``viz.LiveChart``) at ``params`` as the chart ``key``, its image
-    download named ``filename``; ``sliders``: the ``livechart.ChartSlider``s it owns."""
+    download named ``filename``; ``sliders``: the ``livechart.ChartSlider``s it owns
+    (in ``slider_columns`` columns; None: as many as fit)."""
     fig = live.figure_dict(**params)
     state.current().drawn(s.spec.name for s in sliders)
     if state.current().presenting:
@@ -58,6 +59,7 @@ def chart(live, params, *, key, filename=None, sliders=()):
         config=viz.export_config(filename or key),
         sliders=sliders,
         frames=frames,
+        slider_columns=slider_columns,
     )
     st.download_button(
         "Download the curve data (CSV)",

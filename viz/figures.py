@@ -532,6 +532,12 @@ def kl_distribution(weights):
     return weights / total, False
 
 
+def _term_text(term):
+    """A per-class term as its bar's label: short where it is exact (0, ∞), so the labels
+    of a class's two bars never run together."""
+    return "∞" if np.isinf(term) else "0" if term == 0 else f"{term:.3f}"
+
+
 def _kl_divergence_text(name, value):
     return f"{name} = " + ("∞" if np.isinf(value) else f"{value:.6f} nats")
 
@@ -548,7 +554,7 @@ def _kl_data(*, classes, **weights):
         # one class at a time: KL of the one-element "distributions" [a_i], [b_i] is a_i log(a_i / b_i)
         terms = losses.kl_divergence(a[:, None], b[:, None], reduction="none")
         data[trace, "y"] = np.where(np.isfinite(terms), terms, np.nan)  # infinite terms are marked, not drawn
-        data[trace, "text"] = ["∞" if np.isinf(t) else f"{t:.3f}" for t in terms]
+        data[trace, "text"] = [_term_text(t) for t in terms]
     forward, backward = losses.kl_divergence(p, q), losses.kl_divergence(q, p)
     notes = [_kl_divergence_text("KL(P‖Q)", forward), _kl_divergence_text("KL(Q‖P)", backward)]
     if np.isinf(forward) or np.isinf(backward):
