@@ -389,11 +389,40 @@ def test_fewer_classes_than_the_chosen_true_class_keeps_running():
     assert at.selectbox(key="mc_true_class").value == "class 0"
 
 
-def test_presentation_mode_enlarges_the_charts_and_folds_the_text():
-    at = open_page("pages/regression-losses.py", present=True)
-    figure = figures(at)[0]
-    assert figure["layout"]["font"]["size"] == 22
-    assert all(trace["line"]["width"] == 6 for trace in figure["data"])
+def _font_sizes(figure):
+    """{where: font size} of every text of a figure dict, a size it does not set being
+    what Plotly draws: the template's 15 px (titles 18 px)."""
+    layout = figure["layout"]
+    base = layout.get("font", {}).get("size", 15)
+    title = layout.get("title", {})
+    sizes = {
+        "font": base,
+        "title": title.get("font", {}).get("size", 18),
+        "subtitle": title.get("subtitle", {}).get("font", {}).get("size", base),
+        "legend": layout.get("legend", {}).get("font", {}).get("size", base),
+    }
+    for k, note in enumerate(layout.get("annotations", ())):
+        sizes[f"annotation {k}"] = note.get("font", {}).get("size", base)
+    for k, trace in enumerate(figure["data"]):
+        if trace.get("text") is not None:
+            sizes[f"trace {k} text"] = trace.get("textfont", {}).get("size", base)
+    return sizes
+
+
+@pytest.mark.parametrize("page", [p for p in PAGES if p != "pages/home.py"])
+def test_presentation_mode_enlarges_every_text_of_every_chart_and_the_charts(page):
+    normal = [json.loads(c["figure"]) for c in live_charts(open_page(page))]
+    at = open_page(page, present=True)
+    presenting = [json.loads(c["figure"]) for c in live_charts(at)]
+    assert len(presenting) == len(normal) > 0
+    for big, small in zip(presenting, normal, strict=True):
+        sizes, before = _font_sizes(big), _font_sizes(small)
+        assert sizes.keys() == before.keys()
+        for where, size in sizes.items():
+            assert size >= 1.3 * before[where], (page, where, size, before[where])
+        assert big["layout"]["height"] >= 1.3 * small["layout"]["height"]
+        lines = [t for t in big["data"] if t.get("type") == "scatter" and "lines" in t.get("mode", "lines")]
+        assert all(t["line"]["width"] == 6 for t in lines)
     assert any(e.label == "What this page shows" for e in at.expander)
 
 
@@ -551,7 +580,8 @@ def test_the_delta_family_draws_the_loss_for_each_delta(loss):
         x = decode(drawn[f"δ = {delta:g}"]["x"])
         assert x.min() == -6.0 and x.max() == 6.0 and delta in x
         np.testing.assert_array_equal(
-            decode(drawn[f"δ = {delta:g}"]["y"]), losses.LOSSES[loss].fn(0.0, x, reduction="none", delta=delta)
+            decode(drawn[f"δ = {delta:g}"]["y"]),
+            losses.LOSSES[loss].fn(0.0, x, reduction="none", delta=delta),
         )
     if loss == "huber":  # by hand: ½r² within δ, δ(|r| − δ/2) beyond
         y = decode(drawn["δ = 2"]["y"])

@@ -10,20 +10,39 @@ from livechart import wire
 
 from . import state
 
-# Presentation mode: larger type and thicker lines for a projector.
-PRESENTATION_FONT = {"font": 22, "title": 26, "legend": 22}  # px, by where the text is
+# Presentation mode: every text of a chart 1.45× its size (base, title, legend, subplot
+# titles, texts written in the chart), thicker lines, and the chart taller by as much as
+# its type needs (its margins grow with the text they hold).
+PRESENTATION_SCALE = 1.45
+PRESENTATION_HEIGHT_SCALE = 1.3
 PRESENTATION_LINE_WIDTH = 6
+BASE_FONT = viz.TEMPLATE.layout.font.size  # what a figure's text is when it says nothing
+TITLE_FONT = viz.TEMPLATE.layout.title.font.size
+
+
+def _scaled(font, size):
+    font["size"] = round(font.get("size", size) * PRESENTATION_SCALE)
 
 
 def _for_a_projector(fig):
-    """Presentation mode's type and lines on a figure dict (``LiveChart.figure_dict``)."""
+    """Presentation mode's type, lines and height on a figure dict (``LiveChart.figure_dict``)."""
     layout = fig["layout"]
-    layout.setdefault("font", {})["size"] = PRESENTATION_FONT["font"]
-    for part in ("title", "legend"):
-        layout.setdefault(part, {}).setdefault("font", {})["size"] = PRESENTATION_FONT[part]
+    _scaled(layout.setdefault("font", {}), BASE_FONT)
+    title = layout.setdefault("title", {})
+    _scaled(title.setdefault("font", {}), TITLE_FONT)
+    _scaled(title.setdefault("subtitle", {}).setdefault("font", {}), BASE_FONT)
+    _scaled(layout.setdefault("legend", {}).setdefault("font", {}), BASE_FONT)
+    for note in layout.get("annotations", ()):
+        _scaled(note.setdefault("font", {}), BASE_FONT)  # subplot titles: make_subplots sets 16
     for trace in fig["data"]:
-        if trace.get("type") == "scatter":
+        if "textfont" in trace or trace.get("text") is not None:
+            _scaled(trace.setdefault("textfont", {}), BASE_FONT)
+        if trace.get("type") == "scatter" and "lines" in trace.get("mode", "lines"):
             trace.setdefault("line", {})["width"] = PRESENTATION_LINE_WIDTH
+    margin = layout.setdefault("margin", {})
+    for side, size in viz.TEMPLATE.layout.margin.to_plotly_json().items():
+        margin[side] = round(margin.get(side, size) * PRESENTATION_HEIGHT_SCALE)
+    layout["height"] = round(layout.get("height", 450) * PRESENTATION_HEIGHT_SCALE)
 
 
 @st.cache_data(max_entries=256, show_spinner=False)  # shared by every session: a class
