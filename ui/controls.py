@@ -117,9 +117,15 @@ def tabs(labels, *, key):
     names = list(labels)
     raws = st.query_params.get_all(key)
     linked = raws[0] if len(raws) == 1 and raws[0] in labels else names[0]
-    widget = f"_tab_{key}"
-    containers = st.tabs(list(labels.values()), default=labels[linked], key=widget, on_change="rerun")
+    widget, written = f"_tab_{key}", f"_tab_in_link_{key}"
+    # The URL's tab opens when the URL changed from outside (a link, the Back button): not
+    # through ``default``, whose change would make Streamlit a new widget that drops the
+    # tab just clicked.
+    if widget not in st.session_state or st.session_state.get(written) != linked:
+        st.session_state[widget] = labels[linked]
+    containers = st.tabs(list(labels.values()), key=widget, on_change="rerun")
     open_name = next((name for name in names if labels[name] == st.session_state.get(widget)), linked)
+    st.session_state[written] = open_name
     state.current().register(key, lambda raw: raw in labels and raw == open_name, hideable=False)
     if open_name == names[0]:
         st.query_params.pop(key, None)

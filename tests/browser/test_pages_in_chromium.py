@@ -400,3 +400,21 @@ def test_every_chart_slider_redraws_at_once_and_the_rest_draws_the_same(page, ap
         assert page.evaluate(DRAWN_IN, chart) == drawn, name
     assert page.locator('[data-testid="stException"]').count() == 0
     assert console_errors(page.console_messages_seen) == []
+
+
+def test_each_tab_clicked_opens_and_the_link_and_back_button_follow(page, app_url):
+    _open(page, app_url, "binary-classification")
+    selected = "() => document.querySelector('[role=tab][aria-selected=true]').textContent"
+    for label, name in (
+        ("Margin losses", "margin"),
+        ("Sigmoid squashing", "sigmoid"),
+        ("Cross-entropy", "ce"),
+    ):
+        page.get_by_role("tab", name=label).click()
+        page.wait_for_function(f"() => ({selected})().startsWith({json.dumps(label)})", timeout=10_000)
+        wait_idle(page)
+        page.wait_for_timeout(300)  # nothing springs back after the rerun
+        assert page.evaluate(selected).startswith(label)
+        assert (f"bin_tab={name}" in page.url) == (name != "ce")
+    page.go_back()  # to the sigmoid tab's URL: the page shows that tab again
+    page.wait_for_function(f"() => ({selected})().startsWith('Sigmoid')", timeout=30_000)
