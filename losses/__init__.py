@@ -16,6 +16,7 @@ from .classification import (
     squared_hinge,
     squared_hinge_derivative,
 )
+from .fitting import BEST_CONSTANT_LOSSES, best_constant
 from .multiclass import (
     categorical_cross_entropy,
     categorical_cross_entropy_derivative,
@@ -26,7 +27,6 @@ from .multiclass import (
     sparse_categorical_cross_entropy,
     sparse_categorical_cross_entropy_derivative,
 )
-from .fitting import BEST_CONSTANT_LOSSES, best_constant
 from .registry import LOSSES, LossSpec, Param
 from .regression import (
     huber,

@@ -4,10 +4,10 @@ every chart slider within their budget, and the pinned plotly.js."""
 
 import hashlib
 import json
-import zlib
 import re
 import shutil
 import subprocess
+import zlib
 from pathlib import Path
 
 import numpy as np
