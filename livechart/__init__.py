@@ -83,6 +83,7 @@ _chart = st.components.v2.component(
 _frames = st.components.v2.component(
     "losslab.chart_frames", js=asset("logic.js", "frames.js"), css=asset("frames.css"), isolate_styles=False
 )
+_page = st.components.v2.component("losslab.page", js=asset("page.js"), isolate_styles=False)
 _copy_link = st.components.v2.component(
     "losslab.copy_link", js=asset("copy_link.js"), css=asset("copy_link.css"), isolate_styles=False
 )
@@ -141,3 +142,8 @@ def _ignore():
 def copy_link():
     """A button that copies the page's URL: every control lives in it."""
     _copy_link(key="copy_link", data={})
+
+
+def page_helpers():
+    """What every page needs in the browser (page.js): a tab stop on each formula that scrolls."""
+    _page(key="losslab_page", data={})

@@ -125,7 +125,18 @@ function withSvgDownload(Plotly, config) {
 export default function (component) {
   const { data, parentElement, setStateValue } = component;
   const sliders = part(parentElement, "losslab-sliders");
-  const div = part(parentElement, "losslab-chart");
+  // on a narrow screen (a phone) the chart keeps the width its text needs and scrolls
+  // sideways in its own box, which then takes a tab stop (a region that scrolls must be
+  // reachable by keyboard)
+  const scroller = part(parentElement, "losslab-scroll");
+  const div = part(scroller, "losslab-chart");
+  if (!scroller.lossLabResize) {
+    scroller.lossLabResize = new ResizeObserver(() => {
+      if (scroller.scrollWidth > scroller.clientWidth) scroller.setAttribute("tabindex", "0");
+      else scroller.removeAttribute("tabindex");
+    });
+    scroller.lossLabResize.observe(scroller);
+  }
   sliders.state = sliders.state || { pending: {}, sent: {} };
   sliders.lossLabData = data;
   sliders.classList.toggle("losslab-fixed-columns", Boolean(data.slider_columns));

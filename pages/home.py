@@ -60,11 +60,11 @@ WHICH_LOSS = [
 
 st.subheader("Which loss should I use?")
 st.markdown(
-    "The output activation and the loss are chosen together:\n\n"
-    "| problem | output activation | loss | page |\n"
-    "|---|---|---|---|\n"
+    "The output activation and the loss are chosen together (each problem links to its page):\n\n"
+    "| problem | output activation | loss |\n"
+    "|---|---|---|\n"
     + "".join(
-        f"| {problem} | {activation} | {loss} | [{page.title}]({page.url_path}) |\n"
+        f"| [{problem}]({page.url_path}) | {activation} | {loss} |\n"
         for problem, activation, loss, page in WHICH_LOSS
     )
 )

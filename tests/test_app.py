@@ -578,7 +578,8 @@ def test_the_delta_family_draws_the_loss_for_each_delta(loss):
     assert list(drawn) == ["δ = 0.5", "δ = 1", "δ = 2", "δ = 5"]
     for delta in (0.5, 1.0, 2.0, 5.0):
         x = decode(drawn[f"δ = {delta:g}"]["x"])
-        assert x.min() == -6.0 and x.max() == 6.0 and delta in x
+        assert (x.min(), x.max()) == (-6.0, 6.0)
+        assert delta in x
         np.testing.assert_array_equal(
             decode(drawn[f"δ = {delta:g}"]["y"]),
             losses.LOSSES[loss].fn(0.0, x, reduction="none", delta=delta),
@@ -586,4 +587,4 @@ def test_the_delta_family_draws_the_loss_for_each_delta(loss):
     if loss == "huber":  # by hand: ½r² within δ, δ(|r| − δ/2) beyond
         y = decode(drawn["δ = 2"]["y"])
         x = decode(drawn["δ = 2"]["x"])
-        assert y[x == 1.0][0] == 0.5 and y[x == 6.0][0] == 2 * (6 - 1)
+        assert (y[x == 1.0][0], y[x == 6.0][0]) == (0.5, 2 * (6 - 1))

@@ -2,6 +2,8 @@
 Pages stay a description of the UI; the maths is in ``losses``, the figures in ``viz``,
 the browser side in ``livechart``, page and URL state in ``ui.state``."""
 
+from pathlib import Path
+
 import streamlit as st
 
 import livechart
@@ -21,6 +23,8 @@ from .controls import (
 )
 from .pages import PAGES
 from .state import PRESENT
+
+APP_CSS = (Path(__file__).parent / "app.css").read_text(encoding="utf-8")
 
 __all__ = [
     "PAGES",
@@ -54,6 +58,7 @@ def sidebar():
         )
         state.current().register(PRESENT, toggle_check(PRESENT), hideable=False)
         livechart.copy_link()
+        livechart.page_helpers()
 
 
 def presenting():
@@ -64,6 +69,7 @@ def header(title, intro):
     """Start a page: its title and intro (folded away in presentation mode, where the
     page's type grows and the chosen controls hide)."""
     state.ensure_navigation()
+    st.html(f"<style>{APP_CSS}</style>")  # style only: Streamlit gives it no room on the page
     st.title(title)
     if presenting():
         # constants, and keys checked against CONTROL_KEY: nothing else from the URL

@@ -248,14 +248,16 @@ def _bce_data(*, marked=False, p=0.5):
             data[5 + k, "x"] = np.array([p])
             data[5 + k, "y"] = at_p[y]
             data[5 + k, "name"] = f"p = {p:g}, y = {y:g}"
-            # the value beside its point, away from the nearer side; the higher one above
+            # the value beside its point, away from the nearer side; the higher one (y = 1
+            # on a tie, as at p = 0.5) above its point, the other below: never on each other
+            higher = at_p[y][0] > at_p[1.0 - y][0] or (at_p[y][0] == at_p[1.0 - y][0] and y == 1.0)
             note = f"annotations[{k}]"
             data[LAYOUT, f"{note}.text"] = f"y = {y:g}: {BCE_TERMS[y]} = {at_p[y][0]:.4f}"
             data[LAYOUT, f"{note}.x"] = p
             data[LAYOUT, f"{note}.y"] = float(at_p[y][0])
             data[LAYOUT, f"{note}.xanchor"] = "left" if p < 0.5 else "right"
             data[LAYOUT, f"{note}.xshift"] = 12 if p < 0.5 else -12
-            data[LAYOUT, f"{note}.yshift"] = 14 if at_p[y][0] >= at_p[1.0 - y][0] else 0
+            data[LAYOUT, f"{note}.yshift"] = 16 if higher else -16
     return data
 
 
@@ -313,7 +315,7 @@ def _sigmoid_skeleton(**_):
         cols=2,
         column_widths=[0.62, 0.38],
         horizontal_spacing=0.1,
-        subplot_titles=("sigmoid squashes the score", "cross-entropy of that probability"),
+        subplot_titles=("sigmoid squashes the score", "cross-entropy of σ(s)"),
     )
     fig.add_scatter(
         name="σ(s)",
