@@ -62,7 +62,20 @@ with margin_tab:
             sliders=[ui.ChartSlider(M_MAX, m_max, moves=("m_max",))],
         )
         for name in shown:
-            ui.formula(LOSSES[name])
+            if name == "sigmoid_cross_entropy":  # in the margin's terms, as this chart draws it
+                st.markdown(f"**{MARGIN_TITLES[name]}**")
+                st.latex(
+                    r"L = \log\left(1+e^{-t\,s}\right) \qquad \frac{\partial L}{\partial s} = -t\,\sigma(-t\,s)"
+                )
+            else:
+                ui.formula(LOSSES[name])
+        if zero_one:
+            st.markdown("**0-1 loss**")
+            st.latex(r"L = [\,t\,s < 0\,] \qquad \frac{\partial L}{\partial s} = 0 \ \ (t\,s \neq 0)")
+        st.caption(
+            "Labels here are t = ±1 (t = 2y − 1 for a label y ∈ {0, 1}). [ · ] is the Iverson "
+            "bracket: 1 where the condition inside holds, 0 elsewhere."
+        )
 
 with sigmoid_tab:
     score = ui.chart_slider_values("bin_sigmoid_chart", [SCORE])[SCORE.name]

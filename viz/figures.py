@@ -228,7 +228,13 @@ def _bce_skeleton(*, marked=False, **_):
     fig.update_yaxes(range=[0, 6], row=1, col=1)
     fig.update_yaxes(range=[-10, 10], row=2, col=1)  # the derivative is ±inf at the ends: clipped
     fig.update_xaxes(range=[0, 1], title_text="predicted probability p = P(y = 1)", row=2, col=1)
-    fig.update_layout(title="Binary cross-entropy against the predicted probability", uirevision="bce")
+    fig.update_layout(
+        title={
+            "text": "Binary cross-entropy against the predicted probability",
+            "subtitle": {"text": "labels y ∈ {0, 1}; p is the predicted probability of y = 1"},
+        },
+        uirevision="bce",
+    )
     return fig
 
 
@@ -282,7 +288,15 @@ def _margin_skeleton(*, shown=MARGIN_CURVES, zero_one=True, **_):
     if zero_one:
         _add_curve(fig, colour=OKABE_ITO["black"], group="zero_one", x_name="m", dash="dot")
     fig.update_xaxes(title_text=X_AXIS_TITLES["margin"] + "  (label t = +1)", row=2, col=1)
-    fig.update_layout(title="Margin losses against the margin", uirevision="margin")
+    fig.update_layout(
+        title={
+            "text": "Margin losses against the margin",
+            "subtitle": {
+                "text": "labels t = ±1 (t = 2y − 1 for y ∈ {0, 1}); drawn for t = +1, so the margin t·s is the score"
+            },
+        },
+        uirevision="margin",
+    )
     return fig
 
 
@@ -350,7 +364,7 @@ def _sigmoid_skeleton(**_):
         height=430,
         showlegend=False,
         uirevision="sigmoid",
-        title="From score to probability to loss",
+        title={"text": "From score to probability to loss", "subtitle": {"text": "labels y ∈ {0, 1}"}},
     )
     return fig
 
