@@ -122,6 +122,7 @@ PAGES = (
         (
             ControlSpec("slider", "Huber δ", slider="reg_huber_delta"),
             ControlSpec("slider", "residual range", slider="reg_r_max"),
+            ControlSpec("slider", "outlier", slider="reg_outlier"),
             ControlSpec("toggle", "log-cosh shown", act=click_texts("log-cosh")),
         ),
     ),
@@ -143,6 +144,7 @@ PAGES = (
         (
             ControlSpec("slider", "score 0", slider="mc_score_0"),
             ControlSpec("slider", "temperature", slider="mc_temperature"),
+            ControlSpec("slider", "classes", slider="mc_classes"),
             ControlSpec("select", "true class", act=select_options("mc_true_class", "class 1", "class 0")),
         ),
     ),
@@ -152,6 +154,7 @@ PAGES = (
         (
             ControlSpec("slider", "weight p 0", slider="kl_p_0"),
             ControlSpec("slider", "weight q 0", slider="kl_q_0"),
+            ControlSpec("slider", "classes", slider="kl_classes"),
         ),
     ),
 )

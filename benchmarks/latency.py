@@ -63,6 +63,7 @@ CHARTS = [
         "reg_show_huber=true&reg_show_pseudo_huber=true&reg_show_log_cosh=true",
         "reg_chart",
     ),
+    Chart("regression-losses", "", "reg_outlier_chart"),
     Chart("binary-classification", "", "bin_bce_chart"),
     Chart("binary-classification", "bin_tab=margin", "bin_margin_chart"),
     Chart("binary-classification", "bin_tab=sigmoid", "bin_sigmoid_chart"),
@@ -75,7 +76,7 @@ COLD_PAGE = "regression-losses"
 # (baseline) the Streamlit sliders keyed ``<key>__<name>``; both are an <input type=range>.
 SLIDERS = """(key) => {
     const prefix = `st-key-${key}__`;
-    const boxes = document.querySelectorAll(`.st-key-${key} .losslab-slider[data-name], [class*="${prefix}"]`);
+    const boxes = document.querySelectorAll(`.st-key-${key} .losslab-slider[data-name]:not([hidden]), [class*="${prefix}"]`);
     return [...boxes].map((box) => {
         const input = box.querySelector('input[type=range]');
         const name = box.dataset.name

@@ -55,9 +55,11 @@ def slider_step(name):
     return act
 
 
-def click_text(text):
-    def act(page, _):
-        page.get_by_text(text, exact=True).first.click()
+def click_texts(*texts):
+    """Click each text in turn (a tab, then another: each click opens one)."""
+
+    def act(page, k):
+        page.get_by_text(texts[k % len(texts)], exact=True).first.click()
 
     return act
 
@@ -78,11 +80,17 @@ INTERACTIONS = [
         slider_step("reg_huber_delta"),
     ),
     ("regression: residual range (chart slider)", "regression-losses", slider_step("reg_r_max")),
-    ("regression: a loss toggled", "regression-losses", click_text("log-cosh")),
+    ("regression: the outlier (chart slider)", "regression-losses", slider_step("reg_outlier")),
+    ("regression: a loss toggled", "regression-losses", click_texts("log-cosh")),
     ("binary: p (chart slider)", "binary-classification", slider_step("bin_p")),
-    ("binary: a tab opened", "binary-classification", click_text("Sigmoid squashing")),
+    (
+        "binary: a tab opened",
+        "binary-classification",
+        click_texts("Sigmoid squashing", "Cross-entropy vs probability"),
+    ),
     ("softmax: a score (chart slider)", "softmax", slider_step("mc_score_0")),
     ("softmax: temperature (chart slider)", "softmax", slider_step("mc_temperature")),
+    ("softmax: number of classes (chart slider)", "softmax", slider_step("mc_classes")),
     ("softmax: true class (select)", "softmax", select_option("mc_true_class", ["class 1", "class 0"])),
     ("KL: a weight of P (chart slider)", "kl-divergence", slider_step("kl_p_0")),
 ]
