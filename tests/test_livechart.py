@@ -21,7 +21,11 @@ from losses import LOSSES
 from viz.figures import REGRESSION_CURVES
 
 ROOT = Path(__file__).resolve().parents[1]
-JS_FILES = sorted((ROOT / "livechart").glob("*.js")) + sorted((ROOT / "tests" / "js").glob("*.js"))
+JS_FILES = (
+    sorted((ROOT / "livechart").glob("*.js"))
+    + sorted((ROOT / "tests" / "js").glob("*.js"))
+    + sorted((ROOT / "tests" / "browser").glob("*.js"))
+)
 
 
 def node():
