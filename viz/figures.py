@@ -432,6 +432,7 @@ def _softmax_skeleton(**_):
         height=460,
         showlegend=False,
         uirevision="softmax",
+        uniformtext={"mode": "show", "minsize": 11},  # every bar label at one size
         title="Softmax squashes scores into probabilities",
     )
     return fig
@@ -530,6 +531,7 @@ def _kl_skeleton(**_):
         height=480,
         barmode="group",
         uirevision="kl",
+        uniformtext={"mode": "show", "minsize": 11},  # every bar label at one size
         title="KL divergence is not symmetric",
         # the legend in a row of its own above the subplot titles, not over them
         legend={"y": 1.14},

@@ -418,3 +418,28 @@ def test_each_tab_clicked_opens_and_the_link_and_back_button_follow(page, app_ur
         assert (f"bin_tab={name}" in page.url) == (name != "ce")
     page.go_back()  # to the sigmoid tab's URL: the page shows that tab again
     page.wait_for_function(f"() => ({selected})().startsWith('Sigmoid')", timeout=30_000)
+
+
+def test_a_chart_slider_is_reached_and_moved_by_keyboard_alone_with_a_focus_ring(page, app_url):
+    _open(page, app_url, "softmax")
+    page.locator("h1").first.click()  # start from the page, not the address bar
+    focused = (
+        "() => document.activeElement && document.activeElement.closest('.losslab-slider')?.dataset.name"
+    )
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        if page.evaluate(focused):
+            break
+    name = page.evaluate(focused)
+    assert name == "mc_classes"  # the chart's first slider, in page order
+    ring = page.evaluate(
+        "() => { const s = getComputedStyle(document.activeElement); return [s.outlineStyle, s.outlineWidth]; }"
+    )
+    assert ring[0] != "none"
+    assert float(ring[1].removesuffix("px")) >= 2
+    label = page.evaluate("() => document.activeElement.getAttribute('aria-label')")
+    assert label == "Number of classes"
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function(
+        "() => document.querySelector('.js-plotly-plot')._fullData[0].x.length === 4", timeout=5_000
+    )
