@@ -9,10 +9,14 @@ from .activations import log_sigmoid, log_softmax, sigmoid, softmax, softplus
 from .classification import (
     binary_cross_entropy,
     binary_cross_entropy_derivative,
+    binary_focal_cross_entropy,
+    binary_focal_cross_entropy_derivative,
     hinge,
     hinge_derivative,
     sigmoid_cross_entropy,
     sigmoid_cross_entropy_derivative,
+    sigmoid_focal_cross_entropy,
+    sigmoid_focal_cross_entropy_derivative,
     squared_hinge,
     squared_hinge_derivative,
 )
@@ -44,15 +48,21 @@ from .regression import (
     rmse,
     rmse_derivative,
 )
+from .robust import barron, barron_derivative, barron_weight
 
 __all__ = [
     "BEST_CONSTANT_LOSSES",
     "LOSSES",
     "LossSpec",
     "Param",
+    "barron",
+    "barron_derivative",
+    "barron_weight",
     "best_constant",
     "binary_cross_entropy",
     "binary_cross_entropy_derivative",
+    "binary_focal_cross_entropy",
+    "binary_focal_cross_entropy_derivative",
     "categorical_cross_entropy",
     "categorical_cross_entropy_derivative",
     "hinge",
@@ -78,6 +88,8 @@ __all__ = [
     "sigmoid",
     "sigmoid_cross_entropy",
     "sigmoid_cross_entropy_derivative",
+    "sigmoid_focal_cross_entropy",
+    "sigmoid_focal_cross_entropy_derivative",
     "softmax",
     "softmax_cross_entropy",
     "softmax_cross_entropy_derivative",

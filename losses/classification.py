@@ -1,9 +1,11 @@
-"""Binary classification losses, each beside its derivative."""
+"""Binary classification losses, each beside its derivative: cross-entropy (on
+probabilities and on logits), its focal version, and the hinges."""
 
 import numpy as np
 
 from ._blocks import blockwise, reduce_blockwise
 from ._checks import (
+    _show,
     as_float,
     broadcast,
     check_reduction,
@@ -12,7 +14,9 @@ from ._checks import (
     smallest,
     targets_and_logits,
 )
+from ._fp import exp_dd, two_diff_finite, two_prod, two_sum_finite
 from .activations import softplus
+from .robust import exp_neg_dd
 
 
 # --- binary cross-entropy on probabilities --------------------------------------------
@@ -109,6 +113,168 @@ def sigmoid_cross_entropy_derivative(y_true, logits):
     y, x = targets_and_logits(y_true, logits)
     with np.errstate(invalid="ignore", under="ignore"):
         return blockwise(_sigmoid_ce_slope, y, x)
+
+
+# --- focal loss -----------------------------------------------------------------------
+def check_gamma(gamma):
+    """The focusing parameter: a finite number >= 0."""
+    try:
+        number = float(gamma)
+    except (TypeError, ValueError):
+        number = None
+    if (
+        number is None
+        or np.ndim(gamma) != 0
+        or isinstance(gamma, (bool, np.bool_))
+        or not np.isfinite(number)
+        or number < 0
+    ):
+        raise ValueError(f"Expected `gamma` to be a finite number >= 0. Received: gamma={_show(gamma)}")
+    return number
+
+
+def _power(w_hi, w_lo, gamma):
+    """(w_hi + w_lo)**gamma for a double-double w >= 0: pow of the high part (under 1 ulp)
+    times (1 + w_lo / w_hi)**gamma, so the rounding of w is not raised to the power."""
+    base = np.power(w_hi, gamma)
+    ratio = np.where(w_hi > 0, w_lo / w_hi, 0.0)
+    return base + base * np.expm1(gamma * np.log1p(ratio))
+
+
+def _complement(p):
+    """1 - p as a double-double (exact: the low part is the rounding error)."""
+    return two_diff_finite(1.0, p)
+
+
+def _focal_terms(y, p, gamma):
+    # y (1 - p)**gamma (-log p) + (1 - y) p**gamma (-log1p(-p)): two terms >= 0
+    w_hi, w_lo = _complement(p)
+    pull = _power(w_hi, w_lo, gamma) * -np.log(p)
+    push = np.power(p, gamma) * -np.log1p(-p)
+    terms = y * pull + (1.0 - y) * push
+    edge = (p == 0) | (p == 1)  # only there is a term inf (0 log 0 = 0 by _weighted)
+    if edge.any():
+        terms[edge] = _weighted(y[edge], pull[edge], push[edge])
+    return terms
+
+
+def binary_focal_cross_entropy(y_true, p, *, gamma=2.0, reduction="mean"):
+    """Focal loss (Lin et al. 2017) on probabilities:
+    -[y (1 - p)**gamma log p + (1 - y) p**gamma log(1 - p)].
+
+    gamma >= 0 down-weights the well-classified examples; gamma = 0 is
+    ``binary_cross_entropy``, to the bit. Soft labels y in [0, 1] as there.
+    """
+    check_reduction(reduction)
+    gamma = check_gamma(gamma)
+    if gamma == 0:
+        return binary_cross_entropy(y_true, p, reduction=reduction)
+    y, p = _targets_and_probs(y_true, p)
+    with np.errstate(divide="ignore", invalid="ignore", under="ignore"):
+        return reduce_blockwise(lambda y, p: _focal_terms(y, p, gamma), reduction, y, p)
+
+
+def _focal_slope(y, p, gamma):
+    # d/dp = -y (1-p)**g [g (-log p) / (1-p) + 1/p] + (1-y) p**g [g (-log1p(-p)) / p + 1/(1-p)]:
+    # each bracket a sum of terms >= 0. -log p / (1 - p) and -log1p(-p) / p tend to 1
+    # where their denominators vanish.
+    w_hi, w_lo = _complement(p)
+    inv_w = np.where(w_hi == 0, np.inf, (1.0 / w_hi) * (1.0 - w_lo / w_hi))
+    pull_ratio = np.where(w_hi == 0, 1.0, -np.log(p) * inv_w)
+    push_ratio = np.where(p == 0, 1.0, -np.log1p(-p) / p)
+    # the weight y goes in before 1 / p, which overflows for a subnormal p where y / p need not
+    pull = -_power(w_hi, w_lo, gamma) * ((gamma * pull_ratio) * y + y / p)
+    push = np.power(p, gamma) * (gamma * push_ratio + inv_w) * (1.0 - y)
+    return np.where(y == 0, 0.0, pull) + np.where(y == 1, 0.0, push)
+
+
+def binary_focal_cross_entropy_derivative(y_true, p, *, gamma=2.0):
+    """d/dp of the focal loss: -y (1-p)**(g-1) [g (-log p) + (1-p)/p] +
+    (1-y) p**(g-1) [g (-log(1-p)) + p/(1-p)]; +-inf at a wrong certainty."""
+    gamma = check_gamma(gamma)
+    if gamma == 0:
+        return binary_cross_entropy_derivative(y_true, p)
+    y, p = _targets_and_probs(y_true, p)
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore", under="ignore"):
+        return blockwise(lambda y, p: _focal_slope(y, p, gamma), y, p)
+
+
+def _sigmoid_focal_parts(x, gamma):
+    """For a = |x|, e = exp(-a): l = softplus(-a) = log1p(e), big = softplus(a) = a + l,
+    s_near = sigmoid(a) = 1 / (1 + e) and s_far = sigmoid(-a) = e / (1 + e), and their
+    powers near = s_near**gamma = (1 + e)**-gamma and far = s_far**gamma =
+    exp(-gamma a) near, with gamma a carried exactly (it may be hundreds)."""
+    a = np.abs(x)
+    e, e_lo = exp_neg_dd(a)  # exact: gamma would raise the rounding of exp to its power
+    one_e_hi, one_e_lo = two_sum_finite(1.0, e)
+    one_e_lo = one_e_lo + e_lo
+    l = np.log1p(e) + e_lo / one_e_hi
+    big = a + l
+    near = _power(one_e_hi, one_e_lo, -gamma)
+    # gamma a as hi + lo, from the mantissas (exact whatever the exponents)
+    gm, ge = np.frexp(gamma)
+    am, ae = np.frexp(a)
+    g_hi, g_lo = two_prod(gm, am)
+    scale = ge + ae
+    far = near * exp_dd(-np.ldexp(g_hi, scale), -np.ldexp(g_lo, scale))
+    inv = (1.0 / one_e_hi) * (1.0 - one_e_lo / one_e_hi)
+    s_near = inv
+    s_far = (e + e_lo) * inv
+    s_far_big = np.where(e == 0, 0.0, s_far * big)  # a e**-a -> 0
+    return l, big, near, far, s_near, s_far, s_far_big
+
+
+def _sigmoid_focal_terms(y, x, gamma):
+    # y sigmoid(-x)**g softplus(-x) + (1 - y) sigmoid(x)**g softplus(x), on the side of x:
+    # for x >= 0 the y term is far * l and the other near * big; for x < 0 the reverse.
+    l, big, near, far, *_ = _sigmoid_focal_parts(x, gamma)
+    small_term, big_term = far * l, near * big
+    positive = x >= 0
+    pull = np.where(positive, small_term, big_term)
+    push = np.where(positive, big_term, small_term)
+    terms = y * pull + (1.0 - y) * push
+    infinite = np.isinf(x)  # only there is a term inf
+    if infinite.any():
+        terms[infinite] = _weighted(y[infinite], pull[infinite], push[infinite])
+    return terms
+
+
+def sigmoid_focal_cross_entropy(y_true, logits, *, gamma=2.0, reduction="mean"):
+    """Focal loss of p = sigmoid(logits), from the logits:
+    y sigmoid(-x)**gamma softplus(-x) + (1 - y) sigmoid(x)**gamma softplus(x).
+
+    Neither p nor 1 - p is formed where it would round to 0 or 1; gamma = 0 is
+    ``sigmoid_cross_entropy``, to the bit.
+    """
+    check_reduction(reduction)
+    gamma = check_gamma(gamma)
+    if gamma == 0:
+        return sigmoid_cross_entropy(y_true, logits, reduction=reduction)
+    y, x = targets_and_logits(y_true, logits)
+    with np.errstate(invalid="ignore", over="ignore", under="ignore"):
+        return reduce_blockwise(lambda y, x: _sigmoid_focal_terms(y, x, gamma), reduction, y, x)
+
+
+def _sigmoid_focal_slope(y, x, gamma):
+    # -y s(-x)**g [g s(x) softplus(-x) + s(-x)] + (1 - y) s(x)**g [g s(-x) softplus(x) + s(x)]:
+    # brackets of terms >= 0; "far" is the one with s(-|x|), "near" the one with s(|x|).
+    l, _, near, far, s_near, s_far, s_far_big = _sigmoid_focal_parts(x, gamma)
+    far_slope = far * (gamma * (s_near * l) + s_far)
+    near_slope = near * (gamma * s_far_big + s_near)
+    positive = x >= 0
+    pull = -np.where(positive, far_slope, near_slope)
+    push = np.where(positive, near_slope, far_slope)
+    return y * pull + (1.0 - y) * push
+
+
+def sigmoid_focal_cross_entropy_derivative(y_true, logits, *, gamma=2.0):
+    """d/dx of the focal loss of sigmoid(x); sigmoid(x) - y at gamma = 0."""
+    gamma = check_gamma(gamma)
+    if gamma == 0:
+        return sigmoid_cross_entropy_derivative(y_true, logits)
+    y, x = targets_and_logits(y_true, logits)
+    with np.errstate(invalid="ignore", over="ignore", under="ignore"):
+        return blockwise(lambda y, x: _sigmoid_focal_slope(y, x, gamma), y, x)
 
 
 # --- hinge ----------------------------------------------------------------------------

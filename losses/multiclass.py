@@ -6,6 +6,7 @@ import numpy as np
 
 from ._blocks import FEW_CLASSES, blockwise, by_example
 from ._checks import (
+    _show,
     as_float,
     broadcast,
     check_reduction,
@@ -50,6 +51,33 @@ def _distributions(name_true, y_true, name_pred, y_pred):
     return y, p
 
 
+def check_label_smoothing(label_smoothing):
+    """Keras' ``label_smoothing``: a number in [0, 1]."""
+    try:
+        number = float(label_smoothing)
+    except (TypeError, ValueError):
+        number = None
+    if (
+        number is None
+        or np.ndim(label_smoothing) != 0
+        or isinstance(label_smoothing, (bool, np.bool_))
+        or not 0.0 <= number <= 1.0  # also NaN
+    ):
+        raise ValueError(
+            "Expected `label_smoothing` to be a number in [0, 1]. "
+            f"Received: label_smoothing={_show(label_smoothing)}"
+        )
+    return number
+
+
+def _smoothed(y, label_smoothing):
+    """Keras' label smoothing: y (1 - eps) + eps / C, C the classes (last axis). With
+    eps = 0 the labels themselves (the same array): results stay the same to the bit."""
+    if label_smoothing == 0 or y.shape[-1] == 0:
+        return y
+    return y * (1.0 - label_smoothing) + label_smoothing / y.shape[-1]
+
+
 # --- categorical cross-entropy --------------------------------------------------------
 def _zero_weight_is_zero(y, values):
     """values, 0 where y = 0 and the value is NaN (0 log 0, 0 / 0, a NaN probability)."""
@@ -63,17 +91,24 @@ def _cce(y, p):
     return _class_sum(_zero_weight_is_zero(y, -y * np.log(p)))  # every term >= 0
 
 
-def categorical_cross_entropy(y_true, probs, *, reduction="mean"):
-    """-sum_i y_i log p_i over the class axis; y one-hot or a distribution; 0 log 0 = 0."""
+def categorical_cross_entropy(y_true, probs, *, label_smoothing=0.0, reduction="mean"):
+    """-sum_i y_i log p_i over the class axis; y one-hot or a distribution; 0 log 0 = 0.
+
+    ``label_smoothing`` eps in [0, 1] replaces y by y (1 - eps) + eps / C, as Keras does.
+    """
     check_reduction(reduction)
+    label_smoothing = check_label_smoothing(label_smoothing)
     y, p = _distributions("y_true", y_true, "probs", probs)
+    y = _smoothed(y, label_smoothing)
     with np.errstate(divide="ignore", invalid="ignore"):
         return reduce(by_example(_cce, y, p), reduction)
 
 
-def categorical_cross_entropy_derivative(y_true, probs):
-    """-y_i / p_i (0 where y_i = 0)."""
+def categorical_cross_entropy_derivative(y_true, probs, *, label_smoothing=0.0):
+    """-y_i / p_i (0 where y_i = 0), y smoothed as in ``categorical_cross_entropy``."""
+    label_smoothing = check_label_smoothing(label_smoothing)
     y, p = _distributions("y_true", y_true, "probs", probs)
+    y = _smoothed(y, label_smoothing)
     with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         # 0 - y / p is -y / p, and +0 (not -0) where y = 0
         return blockwise(lambda y, p: _zero_weight_is_zero(y, 0.0 - y / p), y, p)
@@ -184,10 +219,15 @@ def _softmax_ce(y, x):
     return _class_sum(terms)
 
 
-def softmax_cross_entropy(y_true, logits, *, reduction="mean"):
-    """-sum_i y_i log_softmax(logits)_i, with every term >= 0 (see ``log_softmax``)."""
+def softmax_cross_entropy(y_true, logits, *, label_smoothing=0.0, reduction="mean"):
+    """-sum_i y_i log_softmax(logits)_i, with every term >= 0 (see ``log_softmax``).
+
+    ``label_smoothing`` eps in [0, 1] replaces y by y (1 - eps) + eps / C, as Keras does.
+    """
     check_reduction(reduction)
+    label_smoothing = check_label_smoothing(label_smoothing)
     y, x = targets_and_logits(y_true, logits, class_axis=True)
+    y = _smoothed(y, label_smoothing)
     with np.errstate(invalid="ignore", over="ignore", under="ignore"):
         return reduce(by_example(_softmax_ce, y, x), reduction)
 
@@ -205,10 +245,13 @@ def _softmax_ce_slope(y, x):
     return elsewhere * elsewhere_mask + at_max * at_top
 
 
-def softmax_cross_entropy_derivative(y_true, logits):
+def softmax_cross_entropy_derivative(y_true, logits, *, label_smoothing=0.0):
     """softmax(x) sum(y) - y; at the argmax written as sum_{j != k} y_j - sum(y) S / (1 + S),
-    which keeps p_k - 1 = -S / (1 + S) exact where p_k rounds to 1."""
+    which keeps p_k - 1 = -S / (1 + S) exact where p_k rounds to 1. y smoothed as in
+    ``softmax_cross_entropy``."""
+    label_smoothing = check_label_smoothing(label_smoothing)
     y, x = targets_and_logits(y_true, logits, class_axis=True)
+    y = _smoothed(y, label_smoothing)
     with np.errstate(invalid="ignore", over="ignore", under="ignore"):
         return by_example(_softmax_ce_slope, y, x)
 

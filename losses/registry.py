@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from . import classification as cls
 from . import multiclass as mc
 from . import regression as reg
+from . import robust
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -58,6 +59,9 @@ class LossSpec:
 
 
 DELTA = Param(name="delta", label="δ", symbol=r"\delta", default=1.0)
+ALPHA = Param(name="alpha", label="α", symbol=r"\alpha", default=1.0)  # any in [-inf, inf]
+SCALE = Param(name="scale", label="c", symbol="c", default=1.0)
+GAMMA = Param(name="gamma", label="γ", symbol=r"\gamma", default=2.0)
 
 _SPECS = (
     LossSpec(
@@ -134,10 +138,28 @@ _SPECS = (
         x_axis="residual",
     ),
     LossSpec(
+        name="barron",
+        title="Barron (general robust)",
+        family="regression",
+        # no \frac: the scale's symbol c must be the only c of the formulas
+        formula=(
+            r"{|\param{alpha}-2| \over \param{alpha}}\left(\left({(r/\param{scale})^2 \over"
+            r" |\param{alpha}-2|}+1\right)^{\param{alpha}/2}-1\right)"
+        ),
+        derivative_formula=(
+            r"{r \over \param{scale}^2}\left({(r/\param{scale})^2 \over |\param{alpha}-2|}+1\right)"
+            r"^{\param{alpha}/2-1}"
+        ),
+        fn=robust.barron,
+        derivative=robust.barron_derivative,
+        x_axis="residual",
+        params=(ALPHA, SCALE),
+    ),
+    LossSpec(
         name="binary_cross_entropy",
         title="binary cross-entropy",
         family="binary",
-        formula=r"-\left[y\log p+(1-y)\log(1-p)\right]",
+        formula=r"-\left(y\log p+(1-y)\log(1-p)\right)",
         derivative_formula=r"\frac{p-y}{p(1-p)}",
         fn=cls.binary_cross_entropy,
         derivative=cls.binary_cross_entropy_derivative,
@@ -154,6 +176,38 @@ _SPECS = (
         derivative=cls.sigmoid_cross_entropy_derivative,
         x_axis="logit",
         prediction_arg="logits",
+    ),
+    LossSpec(
+        name="binary_focal_cross_entropy",
+        title="focal loss",
+        family="binary",
+        formula=r"-\left(y(1-p)^{\param{gamma}}\log p+(1-y)\,p^{\param{gamma}}\log(1-p)\right)",
+        derivative_formula=(
+            r"-y(1-p)^{\param{gamma}-1}\left(-\param{gamma}\log p+\frac{1-p}{p}\right)"
+            r"+(1-y)\,p^{\param{gamma}-1}\left(-\param{gamma}\log(1-p)+\frac{p}{1-p}\right)"
+        ),
+        fn=cls.binary_focal_cross_entropy,
+        derivative=cls.binary_focal_cross_entropy_derivative,
+        x_axis="probability",
+        prediction_arg="p",
+        params=(GAMMA,),
+    ),
+    LossSpec(
+        name="sigmoid_focal_cross_entropy",
+        title="focal loss (on logits)",
+        family="binary",
+        formula=(
+            r"y\,\sigma(-s)^{\param{gamma}}\log(1+e^{-s})+(1-y)\,\sigma(s)^{\param{gamma}}\log(1+e^{s})"
+        ),
+        derivative_formula=(
+            r"-y\,\sigma(-s)^{\param{gamma}}\left(\param{gamma}\,\sigma(s)\log(1+e^{-s})+\sigma(-s)\right)"
+            r"+(1-y)\,\sigma(s)^{\param{gamma}}\left(\param{gamma}\,\sigma(-s)\log(1+e^{s})+\sigma(s)\right)"
+        ),
+        fn=cls.sigmoid_focal_cross_entropy,
+        derivative=cls.sigmoid_focal_cross_entropy_derivative,
+        x_axis="logit",
+        prediction_arg="logits",
+        params=(GAMMA,),
     ),
     LossSpec(
         name="hinge",

@@ -2,14 +2,19 @@
 
 ``CASES[name](rng, n)`` yields ``(y_true, prediction, params)`` for one example each:
 residuals from 1e-300 to 1e300, probabilities within 1e-300 of 0 and 1, logits of
-+-1e300, deltas from 1e-300 to 1e300, and nearly equal distributions. Shared by the
-accuracy tests and ``benchmarks/accuracy.py``.
++-1e300, deltas from 1e-300 to 1e300, and nearly equal distributions; Barron's alpha
+over [-inf, inf] (within 1e-12 of 0 and 2 too), its scale from 1e-300 to 1e300; focal
+gammas from 0.25 to 50. Shared by the accuracy tests and ``benchmarks/accuracy.py``.
 """
+
+import math
 
 import numpy as np
 
 from references import (
+    ref_barron,
     ref_binary_cross_entropy,
+    ref_binary_focal_cross_entropy,
     ref_categorical_cross_entropy,
     ref_hinge,
     ref_huber,
@@ -21,6 +26,7 @@ from references import (
     ref_pseudo_huber,
     ref_rmse,
     ref_sigmoid_cross_entropy,
+    ref_sigmoid_focal_cross_entropy,
     ref_softmax_cross_entropy,
     ref_sparse_categorical_cross_entropy,
     ref_squared_hinge,
@@ -36,18 +42,21 @@ def signed(rng, low=-300, high=300):
     return magnitude(rng, low, high) * rng.choice((-1.0, 1.0))
 
 
+def _residual_pair(rng, kind):
+    if kind == 0:  # target 0: the residual is the prediction
+        return 0.0, signed(rng)
+    if kind == 1:  # two unrelated values: the subtraction rounds
+        return signed(rng), signed(rng)
+    if kind == 2:  # a moderate residual on a moderate target
+        return signed(rng, -3, 3), signed(rng, -3, 3)
+    # nearly equal values: a residual many orders below both
+    y = signed(rng, -10, 10)
+    return y, y * (1 + signed(rng, -15, -1))
+
+
 def _residual_pairs(rng, n):
     for i in range(n):
-        kind = i % 4
-        if kind == 0:  # target 0: the residual is the prediction
-            yield 0.0, signed(rng)
-        elif kind == 1:  # two unrelated values: the subtraction rounds
-            yield signed(rng), signed(rng)
-        elif kind == 2:  # a moderate residual on a moderate target
-            yield signed(rng, -3, 3), signed(rng, -3, 3)
-        else:  # nearly equal values: a residual many orders below both
-            y = signed(rng, -10, 10)
-            yield y, y * (1 + signed(rng, -15, -1))
+        yield _residual_pair(rng, i % 4)
 
 
 def _regression(rng, n):
@@ -61,6 +70,53 @@ def _with_delta(rng, n):
         # delta log-uniform over the range, or within a few decades of the residual
         delta = magnitude(rng) if i % 2 else min(r * 10.0 ** rng.uniform(-4, 4), 1e300)
         yield y, p, {"delta": delta}
+
+
+# alphas: the named limits and special cases, within 1e-12 of 0 and of 2 (where the
+# textbook form cancels), moderate ones, and past 2**40 (a series in u = x / b there)
+BARRON_ALPHAS = (
+    -math.inf, -1e300, -1e10, -50.0, -3.0, -2.0, -1.0, -0.5, -1e-12, -1e-13, -1e-300, -5e-324, 0.0,
+    5e-324, 1e-300, 1e-13, 3e-13, 1e-12, 0.3, 1.0, 1.5, 2.0 - 2.0**-50, 2.0 - 1e-12, 2.0 - 1e-13,
+    2.0 - 2.0**-52, 2.0, 2.0 + 2.0**-51, 2.0 + 1e-13, 2.0 + 1e-12, 2.0 + 2.0**-48, 2.5, 3.0, 4.0,
+    10.0, 100.0, 1e6, 2.0**41, 1e20, 1e300, math.inf,
+)  # fmt: skip
+
+
+def barron_log10_size(r, scale, alpha):
+    """A float estimate of log10 of Barron's loss (for keeping derivative cases finite:
+    a central difference of two infinite losses is no reference)."""
+    log_x = 2 * (math.log(abs(r)) - math.log(scale)) if r else -math.inf
+    if alpha <= 0:
+        return 0.0  # below 1 + 2 / |alpha|, or log(x / 2 + 1) at 0
+    if alpha == math.inf:
+        return math.exp(log_x) / 2 / math.log(10) if log_x < 10 else math.inf
+    if alpha == 2:
+        return log_x / math.log(10)
+    b = abs(alpha - 2)
+    log_u = log_x - math.log(b)
+    log1p_u = math.log1p(math.exp(log_u)) if log_u < 700 else log_u
+    exponent = alpha / 2 * log1p_u  # the loss is (b / alpha) expm1(exponent)
+    if exponent < 1:  # about (b / 2) log1p(u)
+        return (math.log(b / 2) + math.log(log1p_u)) / math.log(10) if log1p_u > 0 else -math.inf
+    return (math.log(b) - math.log(alpha) + exponent) / math.log(10)
+
+
+def _barron(rng, n):
+    for i in range(n):
+        alpha = BARRON_ALPHAS[i % len(BARRON_ALPHAS)]
+        for _ in range(100):
+            y, p = _residual_pair(rng, int(rng.integers(4)))
+            r = p - y
+            kind = rng.integers(3)
+            if kind == 0:  # anywhere: |r| / c from 1e-600 to 1e600
+                scale = magnitude(rng)
+            elif kind == 1:  # near the residual: the bend of the loss
+                scale = min(abs(r) * 10.0 ** rng.uniform(-2, 2), 1e300) or 1.0
+            else:
+                scale = 1.0
+            if math.isfinite(r) and barron_log10_size(r, scale, alpha) < 300:
+                break
+        yield y, p, {"alpha": alpha, "scale": scale}
 
 
 def _msle(rng, n):
@@ -101,6 +157,40 @@ def _binary_logits(rng, n):
     for i in range(n):
         y = (0.0, 1.0, float(rng.uniform(0, 1)))[i % 3]
         yield y, signed(rng, -300, 300) if i % 2 else signed(rng, -3, 3), {}
+
+
+FOCAL_GAMMAS = (0.25, 0.5, 1.0, 2.0, 3.7, 5.0, 10.0, 50.0)
+
+
+def _focal_probabilities(rng, n):
+    """Hard labels anywhere; soft labels y with p far on one side of its optimum (p < y/100
+    or 1 - p < (1 - y)/100): near the optimum the derivative is the difference of two
+    rounded terms, tested apart in test_focal.py."""
+    for i in range(n):
+        gamma = FOCAL_GAMMAS[i % len(FOCAL_GAMMAS)]
+        if i % 3 < 2:
+            yield float(i % 3), probability(rng), {"gamma": gamma}
+            continue
+        y = float(rng.uniform(0.01, 0.99))
+        if rng.integers(2):
+            p = y * 10.0 ** rng.uniform(-300, -2)
+        else:
+            p = min(1.0 - (1.0 - y) * 10.0 ** rng.uniform(-16, -2), 1.0 - 2.0**-53)
+        yield y, p, {"gamma": gamma}
+
+
+def _focal_logits(rng, n):
+    """As _focal_probabilities: soft labels with the logit 5 or more beyond logit(y)."""
+    for i in range(n):
+        gamma = FOCAL_GAMMAS[i % len(FOCAL_GAMMAS)]
+        x = signed(rng, -300, 300) if rng.integers(2) else signed(rng, -3, 3)
+        if i % 3 < 2:
+            yield float(i % 3), x, {"gamma": gamma}
+            continue
+        y = float(rng.uniform(0.01, 0.99))
+        optimum = math.log(y / (1 - y))
+        x = optimum + math.copysign(5.0 + abs(x), x)
+        yield y, x, {"gamma": gamma}
 
 
 def _hinge(rng, n):
@@ -176,8 +266,11 @@ CASES = {
     "log_cosh": _regression,
     "rmse": _rmse,
     "msle": _msle,
+    "barron": _barron,
     "binary_cross_entropy": _binary_probabilities,
     "sigmoid_cross_entropy": _binary_logits,
+    "binary_focal_cross_entropy": _focal_probabilities,
+    "sigmoid_focal_cross_entropy": _focal_logits,
     "hinge": _hinge,
     "squared_hinge": _hinge,
     "categorical_cross_entropy": _categorical,
@@ -194,8 +287,11 @@ REFERENCES = {
     "log_cosh": ref_log_cosh,
     "rmse": ref_rmse,
     "msle": ref_msle,
+    "barron": ref_barron,
     "binary_cross_entropy": ref_binary_cross_entropy,
     "sigmoid_cross_entropy": ref_sigmoid_cross_entropy,
+    "binary_focal_cross_entropy": ref_binary_focal_cross_entropy,
+    "sigmoid_focal_cross_entropy": ref_sigmoid_focal_cross_entropy,
     "hinge": ref_hinge,
     "squared_hinge": ref_squared_hinge,
     "categorical_cross_entropy": ref_categorical_cross_entropy,

@@ -109,6 +109,38 @@ def ref_rmse(yt, yp):
     return mpmath.sqrt(mpmath.fsum((b - a) ** 2 for a, b in zip(yt, yp, strict=True)) / len(yt))
 
 
+def ref_barron(yt, yp, alpha, scale):
+    # Barron (2019), eq. 1 and its limits at alpha = 2, 0, -inf; +inf as the limit of eq. 1
+    x = (_r(yt, yp) / scale) ** 2
+    if alpha == 2:
+        return x / 2
+    if alpha == 0:
+        return mpmath.log(x / 2 + 1)
+    if mpmath.isinf(alpha):
+        if alpha < 0:
+            return 1 - mpmath.exp(-x / 2)
+        return mpmath.inf if x > 10**5 else mpmath.exp(x / 2) - 1
+    b = abs(alpha - 2)
+    if alpha > 0 and mpmath.log(b / alpha) + alpha / 2 * mpmath.log(x / b + 1) > 10**4:
+        return mpmath.inf  # far beyond float64, where a huge power costs mpmath precision
+    return b / alpha * ((x / b + 1) ** (alpha / 2) - 1)
+
+
+def ref_barron_weight(yt, yp, alpha, scale):
+    # psi(r) / r = (1 / c**2) ((r / c)**2 / |alpha - 2| + 1)**(alpha / 2 - 1), derived by hand
+    # (d rho / dr of eq. 1); exp(-+x / 2) / c**2 at alpha = -+inf
+    x = (_r(yt, yp) / scale) ** 2
+    if alpha == 2:
+        return 1 / scale**2
+    if mpmath.isinf(alpha):
+        half = x / 2 if alpha > 0 else -x / 2
+        return mpmath.inf if half > 10**5 else mpmath.exp(half) / scale**2
+    b = abs(alpha - 2)
+    if alpha > 2 and (alpha / 2 - 1) * mpmath.log(x / b + 1) - 2 * mpmath.log(scale) > 10**4:
+        return mpmath.inf
+    return (x / b + 1) ** (alpha / 2 - 1) / scale**2
+
+
 def _xlogy(x, y):
     return mpf(0) if x == 0 else x * mpmath.log(y)
 
@@ -125,6 +157,22 @@ def ref_sigmoid_cross_entropy(y, x):
     # the binary cross-entropy of p = sigmoid(x), as log(1 + e^-x) = -log sigmoid(x)
     pos = mpf(0) if y == 0 else y * mpmath.log1p(mpmath.exp(-x))
     neg = mpf(0) if y == 1 else (1 - y) * mpmath.log1p(mpmath.exp(x))
+    return pos + neg
+
+
+def ref_binary_focal_cross_entropy(y, p, gamma):
+    # Lin et al.'s focal loss, -[y (1 - p)**g log p + (1 - y) p**g log(1 - p)]; 0 log 0 = 0
+    pos = mpf(0) if y == 0 else y * (1 - p) ** gamma * mpmath.log(p)
+    neg = mpf(0) if y == 1 else (1 - y) * p**gamma * mpmath.log(1 - p)
+    return -(pos + neg)
+
+
+def ref_sigmoid_focal_cross_entropy(y, x, gamma):
+    # the focal loss of p = sigmoid(x): 1 - p = 1 / (1 + e^x) and -log p = log(1 + e^-x)
+    p = 1 / (1 + mpmath.exp(-x))
+    q = 1 / (1 + mpmath.exp(x))
+    pos = mpf(0) if y == 0 else y * q**gamma * mpmath.log1p(mpmath.exp(-x))
+    neg = mpf(0) if y == 1 else (1 - y) * p**gamma * mpmath.log1p(mpmath.exp(x))
     return pos + neg
 
 
@@ -164,6 +212,22 @@ def ref_softmax_cross_entropy(y, x):
 
 
 ref_softmax_cross_entropy.min_bits = lambda y, x: logit_bits(x)
+
+
+def _smoothed(y, eps):
+    # Keras' label smoothing: y (1 - eps) + eps / C
+    return [a * (1 - eps) + eps / len(y) for a in y]
+
+
+def ref_smoothed_categorical_cross_entropy(y, p, label_smoothing):
+    return ref_categorical_cross_entropy(_smoothed(y, label_smoothing), p)
+
+
+def ref_smoothed_softmax_cross_entropy(y, x, label_smoothing):
+    return ref_softmax_cross_entropy(_smoothed(y, label_smoothing), x)
+
+
+ref_smoothed_softmax_cross_entropy.min_bits = lambda y, x: logit_bits(x)
 
 
 def ref_kl_divergence(p, q):

@@ -20,7 +20,7 @@ def inputs(name, rng, n=6, classes=4):
     if family == "regression":
         low = -0.99 if name == "msle" else -100.0
         return rng.uniform(low, 100, n), rng.uniform(low, 100, n)
-    if name == "binary_cross_entropy":
+    if name in ("binary_cross_entropy", "binary_focal_cross_entropy"):
         return rng.integers(0, 2, n).astype(float), rng.uniform(0, 1, n)
     if family == "binary":
         return rng.integers(0, 2, n).astype(float), rng.normal(0, 3, n)
@@ -55,8 +55,11 @@ PERFECT = {
     "log_cosh": ([1.5, -2.0], [1.5, -2.0]),
     "rmse": ([1.5, -2.0], [1.5, -2.0]),
     "msle": ([1.5, -0.5], [1.5, -0.5]),
+    "barron": ([1.5, -2.0], [1.5, -2.0]),
     "binary_cross_entropy": ([0.0, 1.0], [0.0, 1.0]),
     "sigmoid_cross_entropy": ([0.0, 1.0], [-np.inf, np.inf]),
+    "binary_focal_cross_entropy": ([0.0, 1.0], [0.0, 1.0]),
+    "sigmoid_focal_cross_entropy": ([0.0, 1.0], [-np.inf, np.inf]),
     "hinge": ([-1.0, 1.0], [-1.0, 3.0]),
     "squared_hinge": ([-1.0, 1.0], [-1.0, 3.0]),
     "categorical_cross_entropy": ([[0.0, 1.0]], [[0.0, 1.0]]),
