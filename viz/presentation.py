@@ -20,12 +20,15 @@ LOSS_COLOURS = {
     "huber": OKABE_ITO["bluish green"],
     "pseudo_huber": OKABE_ITO["reddish purple"],
     "log_cosh": OKABE_ITO["sky blue"],  # far from L2's vermillion
+    "barron": OKABE_ITO["orange"],
     "rmse": OKABE_ITO["yellow"],  # a cost in a table, never a curve
     "msle": OKABE_ITO["black"],
     "binary_cross_entropy": OKABE_ITO["blue"],
     "sigmoid_cross_entropy": OKABE_ITO["sky blue"],
     "hinge": OKABE_ITO["vermillion"],
     "squared_hinge": OKABE_ITO["reddish purple"],  # a hue apart from the hinge's vermillion
+    "binary_focal_cross_entropy": OKABE_ITO["orange"],
+    "sigmoid_focal_cross_entropy": OKABE_ITO["bluish green"],
     "categorical_cross_entropy": OKABE_ITO["blue"],
     "sparse_categorical_cross_entropy": OKABE_ITO["sky blue"],
     "softmax_cross_entropy": OKABE_ITO["bluish green"],
@@ -54,4 +57,9 @@ X_AXIS_TITLES = {
 
 
 # Per ``Param.name``: the range its sliders offer (``viz.SliderSpec.for_param``).
-PARAM_RANGES = {"delta": {"min": 0.05, "max": 5.0, "step": 0.05}}
+PARAM_RANGES = {
+    "delta": {"min": 0.05, "max": 5.0, "step": 0.05},
+    "alpha": {"min": -4.0, "max": 4.0, "step": 0.25},  # Barron's shape: Welsch-like to beyond L2
+    "scale": {"min": 0.05, "max": 5.0, "step": 0.05},
+    "gamma": {"min": 0.0, "max": 5.0, "step": 0.25},  # focal loss: 0 is the cross-entropy
+}
