@@ -12,6 +12,9 @@ from viz.figures import MARGIN_CURVES, MARGIN_TITLES, SCORE_RANGE
 P = SliderSpec(
     name="bin_p", label="Predicted probability p = P(y = 1)", min=0.01, max=0.99, step=0.01, default=0.5
 )
+GAMMA = SliderSpec.for_param(
+    LOSSES["binary_focal_cross_entropy"].params[0], name="bin_gamma", label="focal γ"
+)
 M_MAX = SliderSpec(name="bin_m_max", label="Margin range ±", min=1.5, max=10.0, step=0.5, default=3.0)
 SCORE = SliderSpec(
     name="bin_score", label="Score (logit) s", min=-SCORE_RANGE, max=SCORE_RANGE, step=0.1, default=1.0
@@ -25,8 +28,13 @@ ui.header(
     "wrong one. Margin losses such as the hinge look at t·s instead (label t = ±1).",
 )
 
-bce_tab, margin_tab, sigmoid_tab = ui.tabs(
-    {"ce": "Cross-entropy vs probability", "margin": "Margin losses", "sigmoid": "Sigmoid squashing"},
+bce_tab, margin_tab, sigmoid_tab, focal_tab = ui.tabs(
+    {
+        "ce": "Cross-entropy vs probability",
+        "margin": "Margin losses",
+        "sigmoid": "Sigmoid squashing",
+        "focal": "Focal loss",
+    },
     key="bin_tab",
 )
 
@@ -89,6 +97,22 @@ with sigmoid_tab:
     st.caption(
         "The loss is computed from the score itself, so it stays exact even where σ(s) rounds to 0 or 1."
     )
+
+with focal_tab:
+    gamma = ui.chart_slider_values("bin_focal_chart", [GAMMA])[GAMMA.name]
+    ui.chart(
+        viz.FOCAL,
+        {"gamma": gamma},
+        key="bin_focal_chart",
+        filename=f"focal-loss_gamma-{gamma:g}",
+        sliders=[ui.ChartSlider(GAMMA, gamma, moves=("gamma",))],
+    )
+    st.caption(
+        "Focal loss (Lin et al., 2017) multiplies the cross-entropy by (1 − p)^γ: an example the "
+        "model already gets right (p near 1) adds almost nothing, so training attends to the hard "
+        "ones. γ = 0 is the cross-entropy itself."
+    )
+    ui.formula(LOSSES["binary_focal_cross_entropy"], {"gamma": gamma})
 
 with st.expander("Conventions beside PyTorch and Keras"):
     st.markdown(

@@ -29,25 +29,30 @@ SCORES = [
     )
     for i in range(MAX_CLASSES)
 ]
+SMOOTHING = SliderSpec(
+    name="mc_smoothing", label="Label smoothing ε", min=0.0, max=0.5, step=0.05, default=0.0
+)
 TEMPERATURE = SliderSpec(
     name="mc_temperature", label="Temperature T", min=0.1, max=5.0, step=0.1, default=1.0
 )
 
 # Everything but the true class is drawn by the chart: the number of classes, each
-# class's score (shown while its class is) and the temperature. A move redraws the bars
-# and the three cross-entropies written above them at once.
-values = ui.chart_slider_values(
-    "mc_chart", [CLASSES, *SCORES, TEMPERATURE]
-)  # a hidden class's score stays in the link
+# class's score (shown while its class is), the temperature and the label smoothing. A
+# move redraws the bars and the three cross-entropies written above them at once. (A
+# hidden class's score stays in the link.)
+values = ui.chart_slider_values("mc_chart", [CLASSES, *SCORES, TEMPERATURE, SMOOTHING])
 classes = values[CLASSES.name]
 controls, plot = st.columns([1, 3], gap="large")
 with controls:
     names = [f"class {i}" for i in range(classes)]
     true_class = names.index(ui.selectbox("True class", names, key="mc_true_class"))
 
-params = {"classes": classes, "true_class": true_class, "temperature": values[TEMPERATURE.name]} | {
-    f"score_{i}": values[spec.name] for i, spec in enumerate(SCORES)
-}
+params = {
+    "classes": classes,
+    "true_class": true_class,
+    "temperature": values[TEMPERATURE.name],
+    "label_smoothing": values[SMOOTHING.name],
+} | {f"score_{i}": values[spec.name] for i, spec in enumerate(SCORES)}
 with plot:
     ui.chart(
         viz.SOFTMAX,
@@ -63,12 +68,17 @@ with plot:
                 for i, spec in enumerate(SCORES)
             ),
             ui.ChartSlider(TEMPERATURE, params["temperature"], moves=("temperature",)),
+            ui.ChartSlider(SMOOTHING, params["label_smoothing"], moves=("label_smoothing",)),
         ],
     )
     st.caption(
         "Categorical cross-entropy takes a one-hot label, sparse cross-entropy the class index: "
         "the same number. Computing it from the scores (softmax cross-entropy) avoids forming "
-        "probabilities that round to 0."
+        "probabilities that round to 0. Label smoothing ε (Keras's `label_smoothing`) trains "
+        "towards y(1 − ε) + ε/C instead of the one-hot label — the black marks over the "
+        "probabilities, 1 − ε + ε/C for the true class: the loss is least there, not at p = 1, "
+        "so the model is kept from growing ever more confident. Sparse cross-entropy has no "
+        "smoothing in Keras; it keeps the hard label."
     )
     for name in ("categorical_cross_entropy", "sparse_categorical_cross_entropy", "softmax_cross_entropy"):
         ui.formula(LOSSES[name])

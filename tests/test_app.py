@@ -20,6 +20,7 @@ from apptest_helpers import (
 
 import losses
 import viz
+from ui.pages import PAGES as PAGE_TABLE
 from viz.figures import REGRESSION_CURVES
 
 
@@ -291,7 +292,7 @@ def test_regression_download_is_named_after_the_figure():
 def test_binary_curves_are_what_losses_computes():
     at = open_page("pages/binary-classification.py", bin_p=0.2, bin_score=-3.5)
     assert control_value(at, "bin_p") == 0.2
-    bce, margin, sigmoid = figures(at)
+    bce, margin, sigmoid, _focal = figures(at)
     for y in (1, 0):
         trace = traces(bce)[f"binary cross-entropy, y = {y}"]
         p = decode(trace["x"])
@@ -326,7 +327,7 @@ def test_multiclass_bars_are_what_losses_computes():
     set_controls(at, mc_score_3=4.5, mc_temperature=0.5)  # the fourth score's slider is there now
     at.run()
     scores = np.array([2.0, 1.0, 0.1, 4.5])
-    score_bars, prob_bars, grad_bars = figures(at)[0]["data"]
+    score_bars, prob_bars, grad_bars, target = figures(at)[0]["data"]
     np.testing.assert_array_equal(decode(score_bars["y"]), scores)
     probs = losses.softmax(scores, temperature=0.5)
     np.testing.assert_array_equal(decode(prob_bars["y"]), probs)
@@ -336,9 +337,10 @@ def test_multiclass_bars_are_what_losses_computes():
     costs = figures(at)[0]["layout"]["title"]["subtitle"]["text"].split("   ·   ")
     assert [c.rsplit(" ", 1)[0] for c in costs] == [
         "categorical CE",
+        "softmax CE from the scores",
         "sparse CE",
-        "softmax CE (from the scores)",
     ]
+    np.testing.assert_array_equal(decode(target["y"]), y)  # no smoothing: the one-hot label
     assert {c.rsplit(" ", 1)[1] for c in costs} == {f"{-np.log(probs[2]):.6f}"}
 
 
@@ -375,7 +377,7 @@ def test_home_links_every_page():
     text = " ".join(m.value for m in at.markdown)
     for path in ("(regression-losses)", "(binary-classification)", "(softmax)", "(kl-divergence)"):
         assert path in text
-    assert len(figures(at)) == 4  # one preview per page
+    assert len(figures(at)) == len([page for page in PAGE_TABLE if page.preview])  # one preview per page
 
 
 def test_fewer_classes_than_the_chosen_true_class_keeps_running():
@@ -588,3 +590,63 @@ def test_the_delta_family_draws_the_loss_for_each_delta(loss):
         y = decode(drawn["δ = 2"]["y"])
         x = decode(drawn["δ = 2"]["x"])
         assert (y[x == 1.0][0], y[x == 6.0][0]) == (0.5, 2 * (6 - 1))
+
+
+def test_barron_page_draws_the_chosen_alpha_and_every_special_case():
+    at = open_page("pages/barron.py", barron_alpha=-1.5, barron_scale=0.5)
+    figure = next(json.loads(c["figure"]) for c in live_charts(at) if c["chart"] == "barron_chart")
+    drawn = traces(figure)
+    assert {"L2 (α = 2)", "Cauchy (α = 0)", "Welsch (α = −∞)", "chosen: α = -1.5, c = 0.5"} <= set(drawn)
+    r = decode(drawn["chosen: α = -1.5, c = 0.5"]["x"])
+    np.testing.assert_array_equal(
+        decode(drawn["chosen: α = -1.5, c = 0.5"]["y"]),
+        losses.barron(0.0, r, alpha=-1.5, scale=0.5, reduction="none"),
+    )
+    # by hand at c = 0.5: L2 is ½(r/c)² = 2r², Cauchy log(½(r/c)² + 1) = log(2r² + 1)
+    at_one = r == 1.0
+    assert decode(drawn["L2 (α = 2)"]["y"])[at_one][0] == pytest.approx(2.0, rel=1e-15)
+    assert decode(drawn["Cauchy (α = 0)"]["y"])[at_one][0] == pytest.approx(np.log(3.0), rel=1e-15)
+    # the derivative panel follows the scale: ψ spans ±2.5 / c
+    assert figure["layout"]["yaxis2"]["range"] == [-5.0, 5.0]
+
+
+def test_a_barron_preset_sets_alpha_and_the_link():
+    at = open_page("pages/barron.py", barron_alpha=3.0)
+    next(b for b in at.button if b.label == "Cauchy (α = 0)").click()
+    at.run()
+    assert control_value(at, "barron_alpha") == 0.0
+    assert at.query_params["barron_alpha"] == "0"
+    figure = next(json.loads(c["figure"]) for c in live_charts(at) if c["chart"] == "barron_chart")
+    assert "chosen: α = 0, c = 1" in traces(figure)
+    assert "Charbonnier (α = 1)" in [b.label for b in at.button]
+
+
+def test_focal_tab_draws_the_focal_loss_for_each_gamma():
+    at = open_page("pages/binary-classification.py", bin_tab="focal", bin_gamma=2.5)
+    figure = next(json.loads(c["figure"]) for c in live_charts(at) if c["chart"] == "bin_focal_chart")
+    drawn = traces(figure)
+    assert {"γ = 0 (cross-entropy)", "γ = 1", "γ = 5", "γ = 2.5: chosen"} <= set(drawn)
+    p = decode(drawn["γ = 2.5: chosen"]["x"])
+    np.testing.assert_array_equal(
+        decode(drawn["γ = 2.5: chosen"]["y"]),
+        losses.binary_focal_cross_entropy(1.0, p, gamma=2.5, reduction="none"),
+    )
+    # by hand: γ = 0 is −log p; at p = 1/2, γ = 1 gives ½ log 2
+    np.testing.assert_allclose(decode(drawn["γ = 0 (cross-entropy)"]["y"]), -np.log(p), rtol=1e-15)
+    assert decode(drawn["γ = 1"]["y"])[p == 0.5][0] == pytest.approx(0.5 * np.log(2.0), rel=1e-15)
+
+
+def test_label_smoothing_marks_the_optimum_and_smooths_the_gradient():
+    at = open_page("pages/softmax.py", mc_smoothing=0.2)  # 3 classes, true class 0
+    figure = next(json.loads(c["figure"]) for c in live_charts(at) if c["chart"] == "mc_chart")
+    # the optimum p: 1 − ε + ε/C for the true class, ε/C for the others (by hand, C = 3)
+    np.testing.assert_allclose(
+        decode(figure["data"][3]["y"]), [1 - 0.2 + 0.2 / 3, 0.2 / 3, 0.2 / 3], rtol=1e-15
+    )
+    probs = decode(figure["data"][1]["y"])
+    np.testing.assert_allclose(
+        decode(figure["data"][2]["y"]), probs - [0.8 + 0.2 / 3, 0.2 / 3, 0.2 / 3], atol=1e-15
+    )
+    subtitle = figure["layout"]["title"]["subtitle"]["text"]
+    assert "categorical CE (ε = 0.2)" in subtitle
+    assert "sparse CE (hard label)" in subtitle

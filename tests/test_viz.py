@@ -22,6 +22,8 @@ ALL_FIGURES = {
     "kl": lambda: viz.kl_figure([0.5, 0.5, 0.0], [0.2, 0.3, 0.5]),
     "outlier": lambda: viz.outlier_figure(1000.0, delta=1.0),
     "delta_family": lambda: viz.delta_family_figure("huber"),
+    "barron": lambda: viz.barron_figure(-1.5, 0.5),
+    "focal": lambda: viz.focal_figure(0.5),
 }
 
 

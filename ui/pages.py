@@ -66,6 +66,13 @@ PAGES = (
         blurb="Two distributions, and why KL(P‖Q) ≠ KL(Q‖P).",
         preview=lambda: viz.kl_figure([0.1, 0.4, 0.3, 0.2], [0.3, 0.3, 0.2, 0.2]),
     ),
+    Page(
+        file="pages/barron.py",
+        title="Barron's robust loss",
+        icon=":material/tune:",
+        blurb="One shape α from L2 to Cauchy and Welsch: the loss, its pull and each point's weight.",
+        preview=lambda: viz.barron_figure(0.0),
+    ),
 )
 
 

@@ -9,6 +9,7 @@ from .export import figure_csv
 from .figures import (
     BCE,
     DELTA_FAMILY_CHART,
+    FOCAL,
     KL,
     MARGIN,
     REGRESSION,
@@ -16,6 +17,7 @@ from .figures import (
     SOFTMAX,
     bce_figure,
     delta_family_figure,
+    focal_figure,
     kl_figure,
     margin_figure,
     regression_figure,
@@ -27,13 +29,16 @@ from .frames import FRAME_BUDGET, Frames, sweep
 from .live import LiveChart
 from .outlier import OUTLIER, outlier_figure, outlier_rows
 from .presentation import LOSS_COLOURS, OKABE_ITO, X_AXIS_TITLES
+from .robust import BARRON, barron_figure
 from .sliders import SliderSpec
 from .theme import EXPORT_SIZE, TEMPLATE, export_config
 
 __all__ = [
+    "BARRON",
     "BCE",
     "DELTA_FAMILY_CHART",
     "EXPORT_SIZE",
+    "FOCAL",
     "FRAME_BUDGET",
     "KL",
     "LOSS_COLOURS",
@@ -48,10 +53,12 @@ __all__ = [
     "Frames",
     "LiveChart",
     "SliderSpec",
+    "barron_figure",
     "bce_figure",
     "delta_family_figure",
     "export_config",
     "figure_csv",
+    "focal_figure",
     "kl_figure",
     "margin_figure",
     "outlier_figure",

@@ -148,7 +148,7 @@ def regression_figure(shown=("mae", "mse"), *, huber_delta=1.0, pseudo_delta=1.0
 DELTA_FAMILY = (0.5, 1.0, 2.0, 5.0)  # the δ the "compare δ" chart draws (the articles' figure)
 DELTA_FAMILY_LOSSES = ("pseudo_huber", "huber")
 DELTA_FAMILY_RANGE = 6.0  # residuals ±6: past the largest δ, where every curve is linear
-DELTA_FAMILY_STYLES = (  # a colour and a dash per δ, smallest first
+FAMILY_STYLES = (  # a colour and a dash per member of a family of curves (δ, γ), smallest first
     (OKABE_ITO["blue"], "solid"),
     (OKABE_ITO["bluish green"], "dash"),
     (OKABE_ITO["vermillion"], "dot"),
@@ -158,7 +158,7 @@ DELTA_FAMILY_STYLES = (  # a colour and a dash per δ, smallest first
 
 def _delta_family_skeleton(**_):
     fig = _loss_and_gradient_figure()
-    for k, (colour, dash) in enumerate(DELTA_FAMILY_STYLES):
+    for k, (colour, dash) in enumerate(FAMILY_STYLES):
         _add_curve(fig, colour=colour, group=f"delta_{k}", x_name="r", dash=dash)
     fig.update_xaxes(title_text=X_AXIS_TITLES["residual"] + "  (target y = 0)", row=2, col=1)
     fig.update_layout(uirevision="delta_family")
@@ -274,6 +274,58 @@ def bce_figure(p_mark=None):
     """Binary cross-entropy against the predicted probability p for y = 1 and y = 0,
     with the point p = 1/e where the loss of the true class crosses 1 (and ``p_mark``)."""
     return BCE.figure(marked=p_mark is not None, p=0.5 if p_mark is None else p_mark)
+
+
+# --- focal loss ---------------------------------------------------------------------------
+FOCAL_REFERENCE_GAMMAS = (0.0, 1.0, 5.0)  # drawn beside the chosen γ: 0 is the cross-entropy
+FOCAL_SAMPLES = 401  # four curves on a tab of the binary page: its first load stays < 1 MB
+
+
+def _focal_skeleton(**_):
+    fig = _loss_and_gradient_figure()
+    for k, _gamma in enumerate(FOCAL_REFERENCE_GAMMAS):
+        colour, dash = FAMILY_STYLES[k]
+        _add_curve(fig, colour=colour, group=f"gamma_{k}", x_name="p", dash=dash)
+    _add_curve(fig, colour=LOSS_COLOURS["binary_focal_cross_entropy"], group="chosen", x_name="p")
+    fig.update_yaxes(range=[0, 5], row=1, col=1)
+    fig.update_yaxes(range=[-10, 1], row=2, col=1)  # −∞ at p = 0: clipped
+    fig.update_xaxes(
+        range=[0, 1], title_text="predicted probability p of the true class (y = 1)", row=2, col=1
+    )
+    fig.update_layout(
+        title={
+            "text": "Focal loss: the well-classified examples count less",
+            "subtitle": {"text": "label y = 1; γ = 0 is the cross-entropy −log p"},
+        },
+        uirevision="focal",
+    )
+    return fig
+
+
+def _focal_data(*, gamma=2.0):
+    """The focal loss of the true class (y = 1) and its derivative against p, for each
+    reference γ and the chosen one."""
+    p = grid(0.0, 1.0, n=FOCAL_SAMPLES)[1:-1]  # p = 0: infinite; p = 1: 0 for every γ
+    spec = LOSSES["binary_focal_cross_entropy"]
+    data = {}
+    for k, g in enumerate((*FOCAL_REFERENCE_GAMMAS, gamma)):
+        name = (
+            f"γ = {g:g}"
+            + (" (cross-entropy)" if g == 0 else "")
+            + (": chosen" if k == len(FOCAL_REFERENCE_GAMMAS) else "")
+        )
+        loss = spec.fn(1.0, p, reduction="none", gamma=g)
+        slope = spec.derivative(1.0, p, gamma=g)
+        data.update(_curve_data(2 * k, p, loss, slope, name))
+    return data
+
+
+FOCAL = LiveChart(name="focal", skeleton=_focal_skeleton, data_at=_focal_data)
+
+
+def focal_figure(gamma=2.0):
+    """Focal loss against p for γ = 0, 1, 5 and the chosen γ, with derivatives."""
+    return FOCAL.figure(gamma=gamma)
 
 
 MARGIN_CURVES = ("hinge", "squared_hinge", "sigmoid_cross_entropy")
@@ -423,6 +475,15 @@ def _softmax_skeleton(**_):
             row=1,
             col=col,
         )
+    # the smoothed label over the probabilities: the p that cross-entropy drives them to
+    fig.add_scatter(
+        mode="markers",
+        marker={"symbol": "line-ew", "size": 34, "line": {"width": 3, "color": OKABE_ITO["black"]}},
+        name="target",
+        hovertemplate="%{x}: target %{y:.4g} (the optimum p)<extra></extra>",
+        row=1,
+        col=2,
+    )
     fig.update_yaxes(title_text="score", row=1, col=1)
     fig.update_yaxes(title_text="probability", range=[0, 1.12], row=1, col=2)
     fig.update_yaxes(title_text=GRADIENT_AXIS, row=1, col=3)
@@ -444,21 +505,29 @@ def true_class_of(true_class, classes):
     return true_class if 0 <= true_class < classes else 0
 
 
-def _softmax_data(*, classes, temperature=1.0, true_class=0, **scores):
+def _softmax_data(*, classes, temperature=1.0, true_class=0, label_smoothing=0.0, **scores):
     """Scores → probabilities (softmax at a temperature) → cross-entropy gradient p − y
-    with respect to each score; the cross-entropy three ways in the subtitle. The number
-    of classes moves the bars too (a chart slider)."""
+    with respect to each score, y the label smoothed by ε (Keras's y(1 − ε) + ε/C, drawn
+    over the probabilities: the optimum p); the cross-entropy three ways in the subtitle.
+    The number of classes moves the bars too (a chart slider)."""
     scores = _scores({"classes": classes, **scores})
     true_class = true_class_of(true_class, classes)
+    eps = label_smoothing
     probs = losses.softmax(scores, temperature=temperature)
     y = np.eye(classes)[true_class]
-    # d/ds of CE(y, softmax(s / T)) = (p - y) / T
-    gradient = losses.softmax_cross_entropy_derivative(y, scores / temperature) / temperature
+    # d/ds of CE(y_ε, softmax(s / T)) = (p - y_ε) / T
+    gradient = (
+        losses.softmax_cross_entropy_derivative(y, scores / temperature, label_smoothing=eps) / temperature
+    )
     highlight = [OKABE_ITO["bluish green"] if i == true_class else "#9aa5b1" for i in range(classes)]
+    smoothed = f" (ε = {eps:g})" if eps else ""
+    categorical = losses.categorical_cross_entropy(y, probs, label_smoothing=eps)
+    from_scores = losses.softmax_cross_entropy(y, scores / temperature, label_smoothing=eps)
+    sparse = losses.sparse_categorical_cross_entropy(true_class, probs)
     costs = (
-        f"categorical CE {losses.categorical_cross_entropy(y, probs):.6f}",
-        f"sparse CE {losses.sparse_categorical_cross_entropy(true_class, probs):.6f}",
-        f"softmax CE (from the scores) {losses.softmax_cross_entropy(y, scores / temperature):.6f}",
+        f"categorical CE{smoothed} {categorical:.6f}",
+        f"softmax CE from the scores{smoothed} {from_scores:.6f}",
+        f"sparse CE{' (hard label)' if eps else ''} {sparse:.6f}",
     )
     data = {
         (LAYOUT, "annotations[1].text"): f"probabilities softmax(s / {temperature:g})",
@@ -469,6 +538,8 @@ def _softmax_data(*, classes, temperature=1.0, true_class=0, **scores):
         data[trace, "y"] = values
         data[trace, "text"] = [format(v, fmt) for v in values]
         data[trace, "marker.color"] = highlight
+    data[3, "x"] = _classes(classes)
+    data[3, "y"] = y * (1.0 - eps) + eps / classes
     return data
 
 

@@ -23,6 +23,7 @@ from .figures import (
     softmax_demo_figure,
 )
 from .outlier import outlier_figure
+from .robust import barron_figure
 
 DELTAS = (0.1, 0.2, 0.3, 0.5, 0.75, 1.0, 1.5, 2.0, 3.0, 4.0, 5.0)
 TEMPERATURES = (0.1, 0.2, 0.3, 0.5, 0.75, 1.0, 1.5, 2.0, 3.0, 5.0, 10.0)
@@ -98,6 +99,9 @@ GALLERY = (
         lambda: delta_family_figure("pseudo_huber"),
     ),
     GalleryEntry("huber-deltas", "Huber for δ = 0.5, 1, 2, 5", lambda: delta_family_figure("huber")),
+    GalleryEntry(
+        "barron-cauchy", "Barron's loss at α = 0 (Cauchy) with its special cases", lambda: barron_figure(0.0)
+    ),
     _bce_entry("bce", "Binary cross-entropy", None, 0.5),
     GalleryEntry("margin", "Margin losses", margin_figure),
     GalleryEntry("sigmoid", "Sigmoid: score to probability to loss", lambda: sigmoid_demo_figure(1.0)),

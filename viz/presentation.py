@@ -60,6 +60,6 @@ X_AXIS_TITLES = {
 PARAM_RANGES = {
     "delta": {"min": 0.05, "max": 5.0, "step": 0.05},
     "alpha": {"min": -4.0, "max": 4.0, "step": 0.25},  # Barron's shape: Welsch-like to beyond L2
-    "scale": {"min": 0.05, "max": 5.0, "step": 0.05},
+    "scale": {"min": 0.25, "max": 4.0, "step": 0.25},  # few steps: its frames redraw every case
     "gamma": {"min": 0.0, "max": 5.0, "step": 0.25},  # focal loss: 0 is the cross-entropy
 }

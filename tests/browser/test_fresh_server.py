@@ -15,6 +15,7 @@ LINKS = {
     "binary-classification": ("bin_p=0.25", "Binary classification"),
     "softmax": ("mc_temperature=0.5", "Multiclass: softmax and cross-entropy"),
     "kl-divergence": ("kl_classes=3", "KL divergence"),
+    "barron": ("barron_alpha=-2", "Barron's robust loss"),
 }
 
 

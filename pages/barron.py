@@ -1,0 +1,54 @@
+"""Barron's general robust loss: one shape parameter α spans L2, pseudo-Huber, Cauchy,
+Geman–McClure and Welsch; the scale c sets where it turns robust."""
+
+import numpy as np
+import streamlit as st
+
+import ui
+import viz
+from losses import LOSSES
+from viz import SliderSpec
+from viz.robust import SPECIAL_CASES
+
+ui.header(
+    "Barron's robust loss",
+    "One loss with a shape parameter α (Barron, CVPR 2019): α = 2 is L2, α = 1 Charbonnier "
+    "(pseudo-Huber), α = 0 Cauchy, α = −2 Geman–McClure and α → −∞ Welsch. The lower α, the "
+    "less a far residual costs and pulls: its derivative ψ falls back towards 0 (it is "
+    "*redescending*), and its weight ψ(r)/r — what iteratively reweighted least squares gives "
+    "each point — vanishes. The scale c sets where that begins.",
+)
+
+ALPHA, SCALE = LOSSES["barron"].params
+# α = 0.5 at first: between Charbonnier and Cauchy, so every named case shows beside it
+ALPHA_SLIDER = SliderSpec.for_param(ALPHA, name="barron_alpha", label="shape α", default=0.5)
+SCALE_SLIDER = SliderSpec.for_param(SCALE, name="barron_scale", label="scale c")
+PRESETS = [(name, alpha) for name, alpha in SPECIAL_CASES if np.isfinite(alpha)]
+
+
+def use_preset(alpha):
+    st.query_params[ALPHA_SLIDER.name] = f"{alpha:g}"  # the α slider reads its link
+
+
+st.markdown("**Set α to a named case** (Welsch, α → −∞, is drawn beside them)")
+for column, (name, alpha) in zip(st.columns(len(PRESETS)), PRESETS, strict=True):
+    short = name.split(" (")[0]  # "Charbonnier (pseudo-Huber)": the legend says the rest
+    column.button(f"{short} (α = {alpha:g})", on_click=use_preset, args=(alpha,), width="stretch")
+
+values = ui.chart_slider_values("barron_chart", [ALPHA_SLIDER, SCALE_SLIDER])
+alpha, scale = values[ALPHA_SLIDER.name], values[SCALE_SLIDER.name]
+ui.chart(
+    viz.BARRON,
+    {"alpha": alpha, "scale": scale},
+    key="barron_chart",
+    filename=f"barron_alpha-{alpha:g}_scale-{scale:g}",
+    sliders=[
+        ui.ChartSlider(ALPHA_SLIDER, alpha, moves=("alpha",)),
+        ui.ChartSlider(SCALE_SLIDER, scale, moves=("scale",)),
+    ],
+)
+ui.formula(LOSSES["barron"], {"alpha": alpha, "scale": scale})
+st.caption(
+    "At α = 0 and α = 2 the formula is 0/0; the loss takes its limit there, and `losses.barron` "
+    "stays exact next to them (within a few ulp for α within 1e-12 of 0 or 2)."
+)
