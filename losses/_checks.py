@@ -69,21 +69,21 @@ def check_above(name, arr, bound):
         )
 
 
-def check_positive_finite(name, value):
-    """A hyperparameter such as delta or temperature: a positive finite number."""
+def check_number(name, value, expected, holds):
+    """``value`` as a float if it is one real number (not a bool) for which ``holds`` is
+    true; otherwise a ValueError naming it and what was ``expected``."""
     try:
         number = float(value)
     except (TypeError, ValueError):
         number = None
-    if (
-        number is None
-        or np.ndim(value) != 0
-        or isinstance(value, (bool, np.bool_))
-        or not np.isfinite(number)
-        or number <= 0
-    ):
-        raise ValueError(f"Expected `{name}` to be a positive finite number. Received: {name}={_show(value)}")
+    if number is None or np.ndim(value) != 0 or isinstance(value, (bool, np.bool_)) or not holds(number):
+        raise ValueError(f"Expected `{name}` to be {expected}. Received: {name}={_show(value)}")
     return number
+
+
+def check_positive_finite(name, value):
+    """A hyperparameter such as delta or temperature: a positive finite number."""
+    return check_number(name, value, "a positive finite number", lambda x: np.isfinite(x) and x > 0)
 
 
 def check_reduction(reduction):

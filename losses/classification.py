@@ -5,9 +5,9 @@ import numpy as np
 
 from ._blocks import blockwise, reduce_blockwise
 from ._checks import (
-    _show,
     as_float,
     broadcast,
+    check_number,
     check_reduction,
     check_unit_interval,
     largest,
@@ -118,19 +118,7 @@ def sigmoid_cross_entropy_derivative(y_true, logits):
 # --- focal loss -----------------------------------------------------------------------
 def check_gamma(gamma):
     """The focusing parameter: a finite number >= 0."""
-    try:
-        number = float(gamma)
-    except (TypeError, ValueError):
-        number = None
-    if (
-        number is None
-        or np.ndim(gamma) != 0
-        or isinstance(gamma, (bool, np.bool_))
-        or not np.isfinite(number)
-        or number < 0
-    ):
-        raise ValueError(f"Expected `gamma` to be a finite number >= 0. Received: gamma={_show(gamma)}")
-    return number
+    return check_number("gamma", gamma, "a finite number >= 0", lambda x: np.isfinite(x) and x >= 0)
 
 
 def _power(w_hi, w_lo, gamma):

@@ -6,9 +6,9 @@ import numpy as np
 
 from ._blocks import FEW_CLASSES, blockwise, by_example
 from ._checks import (
-    _show,
     as_float,
     broadcast,
+    check_number,
     check_reduction,
     check_unit_interval,
     reduce,
@@ -53,21 +53,7 @@ def _distributions(name_true, y_true, name_pred, y_pred):
 
 def check_label_smoothing(label_smoothing):
     """Keras' ``label_smoothing``: a number in [0, 1]."""
-    try:
-        number = float(label_smoothing)
-    except (TypeError, ValueError):
-        number = None
-    if (
-        number is None
-        or np.ndim(label_smoothing) != 0
-        or isinstance(label_smoothing, (bool, np.bool_))
-        or not 0.0 <= number <= 1.0  # also NaN
-    ):
-        raise ValueError(
-            "Expected `label_smoothing` to be a number in [0, 1]. "
-            f"Received: label_smoothing={_show(label_smoothing)}"
-        )
-    return number
+    return check_number("label_smoothing", label_smoothing, "a number in [0, 1]", lambda x: 0.0 <= x <= 1.0)
 
 
 def _smoothed(y, label_smoothing):

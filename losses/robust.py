@@ -27,7 +27,7 @@ from fractions import Fraction
 import numpy as np
 
 from ._blocks import blockwise, reduce_blockwise
-from ._checks import _show, as_float, broadcast, check_positive_finite, check_reduction
+from ._checks import as_float, broadcast, check_number, check_positive_finite, check_reduction
 from ._fp import LN2_HI, LN2_LO, two_diff_finite, two_prod_finite, two_sum_finite
 
 _SQRT_HALF = 0.7071067811865476
@@ -166,15 +166,7 @@ def _expm1_dd(e_hi, e_lo):
 # --- the parameters, exactly ----------------------------------------------------------
 def check_alpha(alpha):
     """alpha: any real number, or +-inf; not NaN."""
-    try:
-        number = float(alpha)
-    except (TypeError, ValueError):
-        number = None
-    if number is None or np.ndim(alpha) != 0 or isinstance(alpha, (bool, np.bool_)) or np.isnan(number):
-        raise ValueError(
-            f"Expected `alpha` to be a real number in [-inf, inf] (not NaN). Received: alpha={_show(alpha)}"
-        )
-    return number
+    return check_number("alpha", alpha, "a real number in [-inf, inf] (not NaN)", lambda x: not np.isnan(x))
 
 
 class _Shape:
