@@ -8,6 +8,7 @@ process, so every script run of the app draws through the plain backend. A chart
 sliders become Streamlit sliders above it (what the page would have without them).
 """
 
+import json
 import sys
 from pathlib import Path
 
@@ -20,7 +21,7 @@ import livechart
 
 
 class PlainCharts(livechart.LiveCharts):
-    def draw(self, fig, *, key, config, sliders=(), frames=(), slider_columns=None):
+    def draw(self, figure, *, key, config, sliders=(), frames=(), slider_columns=None):
         for s in sliders:
             st.slider(
                 s.spec.label,
@@ -32,7 +33,7 @@ class PlainCharts(livechart.LiveCharts):
                 key=f"{key}__{s.spec.name}",
             )
         # theme=None: Streamlit's theme would replace our template
-        st.plotly_chart(fig, key=key, theme=None, width="stretch", config=config)
+        st.plotly_chart(json.loads(figure), key=key, theme=None, width="stretch", config=config)
 
     def moved(self, key):
         prefix = f"{key}__"

@@ -21,7 +21,6 @@ attributes of the given traces.
 from dataclasses import dataclass
 from pathlib import Path
 
-import plotly.io.json
 import streamlit as st
 
 ASSETS = Path(__file__).resolve().parent
@@ -92,9 +91,9 @@ _copy_link = st.components.v2.component(
 class LiveCharts:
     """The app's charts: in place, sliders drawn by the chart, frames drawn at once."""
 
-    def draw(self, fig, *, key, config, sliders=(), frames=(), slider_columns=None):
-        """Mount (or update in place) the chart ``key`` with ``fig`` (a figure dict, as
-        ``LiveChart.figure_dict`` gives it) and its ``sliders``
+    def draw(self, figure, *, key, config, sliders=(), frames=(), slider_columns=None):
+        """Mount (or update in place) the chart ``key`` with ``figure`` (its JSON, as
+        Plotly writes it) and its ``sliders``
         (``ChartSlider``); ``frames``: (slider name, encoded frames, their key) each.
         ``slider_columns``: the sliders in that many columns (pairs stay side by side);
         None: as many as fit."""
@@ -102,7 +101,7 @@ class LiveCharts:
             key=key,
             data={
                 "chart": key,
-                "figure": plotly.io.json.to_json_plotly(fig),
+                "figure": figure,
                 "config": {**config, "responsive": True},
                 "sliders": [s.to_json() for s in sliders],
                 "frames": {name: content for name, _, content in frames},
