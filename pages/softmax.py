@@ -60,15 +60,17 @@ with plot:
         key="mc_chart",
         filename=f"softmax_T-{params['temperature']:g}_true-{true_class}",
         sliders=[
+            # the classes' own sliders last: those of the classes not drawn keep their
+            # places at the end, where their coming and going moves nothing
             ui.ChartSlider(CLASSES, classes, moves=("classes",), wide=True),
+            ui.ChartSlider(TEMPERATURE, params["temperature"], moves=("temperature",)),
+            ui.ChartSlider(SMOOTHING, params["label_smoothing"], moves=("label_smoothing",)),
             *(
                 ui.ChartSlider(
                     spec, params[f"score_{i}"], moves=(f"score_{i}",), shown_while=(CLASSES.name, i + 1)
                 )
                 for i, spec in enumerate(SCORES)
             ),
-            ui.ChartSlider(TEMPERATURE, params["temperature"], moves=("temperature",)),
-            ui.ChartSlider(SMOOTHING, params["label_smoothing"], moves=("label_smoothing",)),
         ],
     )
     st.caption(

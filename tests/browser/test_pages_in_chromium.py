@@ -308,6 +308,8 @@ def test_the_number_of_classes_redraws_the_bars_and_their_sliders_at_once(
     page.wait_for_function(f"() => ((window.lossLabFrames || {{}}).{chart} || {{}}).{chart[:-6]}_classes")
     page.evaluate(COUNT_RUNS)
     classes = page.locator(f".losslab-slider[data-name='{chart[:-6]}_classes'] input")
+    chart_top = f"() => document.querySelector('.st-key-{chart} .js-plotly-plot').getBoundingClientRect().top"
+    top = page.evaluate(chart_top)
     classes.focus()
     classes.press("ArrowLeft")
     classes.press("ArrowLeft")  # 3 classes
@@ -315,9 +317,11 @@ def test_the_number_of_classes_redraws_the_bars_and_their_sliders_at_once(
     page.wait_for_function(f"() => ({bars})() === 3", timeout=5_000)
     assert [n for n in page.evaluate(SHOWN_SLIDERS, chart) if n.startswith(per_class)] == names(3)
     assert page.evaluate("window.runs") == 0  # drawn from the frames, before any rerun
+    assert page.evaluate(chart_top) == top  # the hidden sliders keep their places: no jump
     page.wait_for_function("() => window.runs > 0", timeout=10_000)  # at rest, Python follows
     wait_idle(page)
     assert page.evaluate(f"() => ({bars})()") == 3
+    assert page.evaluate(chart_top) == top
     assert f"{chart[:-6]}_classes=5" not in page.url  # 3 (softmax's default needs no setting)
     # a class's slider still draws at once after the rerun
     first = names(3)[-1]
