@@ -156,13 +156,22 @@ ARM = """([chart, below, timeoutMs]) => {
     });
 }"""
 
-FIRST_CHART = """() => new Promise((resolve) => {
+# ms since the navigation started until a chart is drawn; null after ``timeoutMs`` (a
+# promise that never settles would hold Playwright, and the run, for ever)
+FIRST_CHART = """(timeoutMs) => new Promise((resolve) => {
+    setTimeout(() => resolve(null), timeoutMs);
     const frame = () => {
         const p = document.querySelector('.js-plotly-plot');
         if (p && p._fullLayout) resolve(performance.now()); else requestAnimationFrame(frame);
     };
     frame();
 })"""
+FIRST_CHART_TIMEOUT_MS = 60_000
+
+# The armed step's result, or null if the key press never reached the page (the step's
+# own time-out runs from the key press)
+STEP_RESULT = """(timeoutMs) => Promise.race([
+    window.lossLabStep, new Promise((resolve) => setTimeout(() => resolve(null), timeoutMs))])"""
 
 
 def arrow_keys(value, low, high, step, steps):
@@ -226,7 +235,10 @@ def measure_chart(page, url, chart, steps, notes):
         for key in keys:
             page.evaluate(ARM, [chart.selector, below, STEP_TIMEOUT_MS])
             slider.press(key)
-            step = page.evaluate("window.lossLabStep")
+            step = page.evaluate(STEP_RESULT, STEP_TIMEOUT_MS + 5_000)
+            if step is None:
+                notes.append(f"{chart.key} {name}: a key press never reached the page; step left out")
+                continue
             if step["timedOut"]:
                 notes.append(
                     f"{chart.key} {name}: a step timed out after {STEP_TIMEOUT_MS} ms "
@@ -254,9 +266,13 @@ def measure(approach, charts, steps, loads):
         for _ in range(loads):
             page = browser.new_page()
             page.goto(f"{url}/{COLD_PAGE}", wait_until="commit")
-            cold.append(page.evaluate(FIRST_CHART))  # ms since the navigation started
+            cold.append(page.evaluate(FIRST_CHART, FIRST_CHART_TIMEOUT_MS))
             page.close()
+        if None in cold:
+            notes.append(f"{cold.count(None)} cold load(s) drew no chart in {FIRST_CHART_TIMEOUT_MS} ms")
+            cold = [c for c in cold if c is not None]
         page = browser.new_page()
+        page.set_default_timeout(60_000)  # no Playwright call waits for ever
         messages = []
         page.on("console", lambda m: messages.append((m.type, m.text, m.location.get("url", ""))))
         rows = {}
@@ -359,7 +375,9 @@ def first_visits(count):
         with sync_playwright() as playwright, chromium(playwright) as browser, running_app() as url:
             page = browser.new_page()
             page.goto(f"{url}/regression-losses", wait_until="commit")
-            times.append(page.evaluate(FIRST_CHART))
+            time_ms = page.evaluate(FIRST_CHART, FIRST_CHART_TIMEOUT_MS)
+            if time_ms is not None:  # (None: no chart in a minute; the report shows fewer visits)
+                times.append(time_ms)
     return times
 
 
@@ -383,7 +401,7 @@ def main():
         visits = first_visits(args.first_visits)
         print(
             f"first visit to a freshly started server (live charts), ms to the first drawn chart: "
-            f"median {statistics.median(visits):.0f} of {', '.join(f'{v:.0f}' for v in visits)}"
+            f"median {_ms(_median(visits))} of {', '.join(f'{v:.0f}' for v in visits) or 'none'}"
         )
     print("wall time: " + ", ".join(f"{TITLES[a]} {s:.0f} s" for a, s in seconds.items()))
     for note in notes:

@@ -112,11 +112,23 @@ def traces(figure):
 
 
 def drawn_numbers(figure):
-    """Every numeric array a figure draws (x, y, customdata), decoded."""
+    """Every numeric array a figure draws (x, y, customdata), decoded; on an axis of
+    categories with a range (the multiclass charts hold six classes and show a few), the
+    points within it."""
     for trace in figure["data"]:
         for field in ("x", "y", "customdata"):
             values = trace.get(field)
             if values is None:
                 continue
             if isinstance(values, dict) or (values and not isinstance(values[0], str)):
-                yield trace.get("name"), field, decode(values)
+                yield trace.get("name"), field, shown(figure, trace, field)
+
+
+def shown(figure, trace, field="y"):
+    """A trace's numbers as drawn: on an axis of categories with a range, those within it."""
+    values = decode(trace[field])
+    axis = figure["layout"].get("xaxis" + trace.get("xaxis", "x")[1:], {})
+    x = trace.get("x")
+    if isinstance(x, list) and x and isinstance(x[0], str) and "range" in axis:
+        return values[: round(axis["range"][1] + 0.5)]
+    return values

@@ -28,11 +28,15 @@ ALL_FIGURES = {
 
 
 def _arrays(fig):
+    """Every numeric array drawn: on an axis of categories, those within its x range."""
     for trace in fig.data:
+        x_range = fig.layout["xaxis" + (trace.xaxis or "x")[1:]].range
+        categories = trace.x is not None and isinstance(trace.x[0], str)
+        shown = slice(None, round(x_range[1] + 0.5)) if categories and x_range else slice(None)
         for field in ("x", "y", "customdata"):
             values = getattr(trace, field, None)
             if values is not None and not isinstance(np.asarray(values).flat[0], str):
-                yield trace.name, field, np.asarray(values, dtype=float)
+                yield trace.name, field, np.asarray(values, dtype=float)[shown]
 
 
 @pytest.mark.parametrize("name", list(ALL_FIGURES))
@@ -126,6 +130,28 @@ def test_thumbnail_is_small_and_bare():
     small = viz.thumbnail(viz.bce_figure())
     assert small.layout.height == 170
     assert small.layout.showlegend is False
+
+
+def test_a_multiclass_chart_draws_and_exports_only_its_classes():
+    """The bars of six classes are always there (the number of classes moves the x range,
+    not the categories); the range shows the chosen ones, the rest are empty and left out
+    of the CSV."""
+    import csv
+    import io
+
+    scores = [1.0, -2.0, 0.5]
+    fig = viz.softmax_demo_figure(scores)
+    for axis in ("xaxis", "xaxis2", "xaxis3"):
+        assert tuple(fig.layout[axis].range) == (-0.5, 2.5)
+    probabilities = np.asarray(fig.data[1].y, dtype=float)
+    np.testing.assert_array_equal(probabilities[:3], losses.softmax(np.array(scores)))
+    assert len(probabilities) == 6
+    assert np.isnan(probabilities[3:]).all()
+    assert list(fig.data[1].text[3:]) == ["", "", ""]
+    rows = list(csv.DictReader(io.StringIO(viz.figure_csv(fig))))
+    assert [r["x"] for r in rows if r["trace"] == "probabilities"] == ["class 0", "class 1", "class 2"]
+    kl_rows = list(csv.DictReader(io.StringIO(viz.figure_csv(viz.kl_figure([1.0, 1.0], [1.0, 3.0])))))
+    assert [float(r["y"]) for r in kl_rows if r["trace"] == "Q"] == [0.25, 0.75]
 
 
 def test_figure_csv_holds_every_point_exactly():

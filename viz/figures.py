@@ -505,11 +505,24 @@ def true_class_of(true_class, classes):
     return true_class if 0 <= true_class < classes else 0
 
 
+def _padded(values, fill):
+    """``values`` followed by ``fill`` up to MAX_CLASSES: every class has its bar, the classes
+    the chart does not show are empty and outside the x range."""
+    return [*values, *[fill] * (MAX_CLASSES - len(values))]
+
+
+def _class_axes(classes, axes):
+    """The x ranges that show the first ``classes`` of the MAX_CLASSES categories: moving
+    the number of classes moves a range, and Plotly need not lay out new categories."""
+    return {(LAYOUT, f"{axis}.range"): [-0.5, classes - 0.5] for axis in axes}
+
+
 def _softmax_data(*, classes, temperature=1.0, true_class=0, label_smoothing=0.0, **scores):
     """Scores → probabilities (softmax at a temperature) → cross-entropy gradient p − y
     with respect to each score, y the label smoothed by ε (Keras's y(1 − ε) + ε/C, drawn
     over the probabilities: the optimum p); the cross-entropy three ways in the subtitle.
-    The number of classes moves the bars too (a chart slider)."""
+    The number of classes moves the bars too (a chart slider): the x range shows that many
+    of the MAX_CLASSES bars, the others are empty (NaN)."""
     scores = _scores({"classes": classes, **scores})
     true_class = true_class_of(true_class, classes)
     eps = label_smoothing
@@ -532,14 +545,15 @@ def _softmax_data(*, classes, temperature=1.0, true_class=0, label_smoothing=0.0
     data = {
         (LAYOUT, "annotations[1].text"): f"probabilities softmax(s / {temperature:g})",
         (LAYOUT, "title.subtitle.text"): "   ·   ".join(costs),
+        **_class_axes(classes, ("xaxis", "xaxis2", "xaxis3")),
     }
     for trace, (values, fmt) in enumerate(((scores, ".3g"), (probs, ".4f"), (gradient, ".4f"))):
-        data[trace, "x"] = _classes(classes)
-        data[trace, "y"] = values
-        data[trace, "text"] = [format(v, fmt) for v in values]
-        data[trace, "marker.color"] = highlight
-    data[3, "x"] = _classes(classes)
-    data[3, "y"] = y * (1.0 - eps) + eps / classes
+        data[trace, "x"] = _classes(MAX_CLASSES)
+        data[trace, "y"] = np.array(_padded(values, np.nan))
+        data[trace, "text"] = _padded([format(v, fmt) for v in values], "")
+        data[trace, "marker.color"] = _padded(highlight, "#9aa5b1")
+    data[3, "x"] = _classes(MAX_CLASSES)
+    data[3, "y"] = np.array(_padded(y * (1.0 - eps) + eps / classes, np.nan))
     return data
 
 
@@ -637,13 +651,15 @@ def _kl_data(*, classes, **weights):
     (p, p_empty), (q, q_empty) = (
         kl_distribution([weights[f"{name}_{i}"] for i in range(classes)]) for name in ("p", "q")
     )
-    data = {(trace, "x"): _classes(classes) for trace in range(2 + len(KL_TERMS))}
-    data.update({(0, "y"): p, (1, "y"): q})
+    data = {(trace, "x"): _classes(MAX_CLASSES) for trace in range(2 + len(KL_TERMS))}
+    data |= _class_axes(classes, ("xaxis", "xaxis2"))  # as on the softmax chart
+    data.update({(0, "y"): np.array(_padded(p, np.nan)), (1, "y"): np.array(_padded(q, np.nan))})
     for trace, (a, b) in enumerate(((p, q), (q, p)), start=2):
         # one class at a time: KL of the one-element "distributions" [a_i], [b_i] is a_i log(a_i / b_i)
         terms = losses.kl_divergence(a[:, None], b[:, None], reduction="none")
-        data[trace, "y"] = np.where(np.isfinite(terms), terms, np.nan)  # infinite terms are marked, not drawn
-        data[trace, "text"] = [_term_text(t) for t in terms]
+        # infinite terms are marked, not drawn
+        data[trace, "y"] = np.array(_padded(np.where(np.isfinite(terms), terms, np.nan), np.nan))
+        data[trace, "text"] = _padded([_term_text(t) for t in terms], "")
     forward, backward = losses.kl_divergence(p, q), losses.kl_divergence(q, p)
     notes = [_kl_divergence_text("KL(P‖Q)", forward), _kl_divergence_text("KL(Q‖P)", backward)]
     if np.isinf(forward) or np.isinf(backward):
