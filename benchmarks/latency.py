@@ -247,6 +247,9 @@ def measure_chart(page, url, chart, steps, notes):
             steps_done.append(step)
             page.wait_for_timeout(PAUSE_MS)
         results[name] = steps_done
+        drawn = sorted(s["shown"] for s in steps_done if s["shown"] is not None)
+        # progress on stderr: a long run shows where it is, and a stall where it stalled
+        print(f"  {chart.key} {name}: drawn p50 {_ms(_median(drawn))} ms", file=sys.stderr, flush=True)
         page.wait_for_timeout(SWITCH_MS)
     if page.locator('[data-testid="stException"]').count():
         notes.append(f"{chart.page}: an exception box is shown")

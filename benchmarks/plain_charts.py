@@ -22,7 +22,10 @@ import livechart
 
 class PlainCharts(livechart.LiveCharts):
     def draw(self, figure, *, key, config, sliders=(), frames=(), slider_columns=None):
+        values = {s.spec.name: s.value for s in sliders}
         for s in sliders:
+            if s.shown_while and values[s.shown_while[0]] < s.shown_while[1]:
+                continue  # a class the chart does not show: no slider, as the live chart
             st.slider(
                 s.spec.label,
                 s.spec.min,
