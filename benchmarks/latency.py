@@ -69,6 +69,8 @@ CHARTS = [
     Chart("binary-classification", "bin_tab=sigmoid", "bin_sigmoid_chart"),
     Chart("softmax", "", "mc_chart"),
     Chart("kl-divergence", "", "kl_chart"),
+    Chart("robust-fitting", "", "fit_chart"),
+    Chart("gradient-descent", "", "gd_chart"),
 ]
 COLD_PAGE = "regression-losses"
 

@@ -492,6 +492,16 @@ PAYLOAD_WALKS = [
         [{"mc_temperature": 0.1}, {"mc_score_0": 8.0}, {"mc_classes": 2}],
     ),
     ("pages/kl-divergence.py", {"kl_classes": 6}, [{"kl_p_0": 0.0}, {"kl_q_5": 1.0}, {"kl_classes": 2}]),
+    (
+        "pages/robust-fitting.py",
+        {"fit_outliers": 10, "fit_leverage": 0.5},
+        [{"fit_outliers": 3}, {"fit_distance": 1000.0}, {"fit_delta": 0.1}, {"fit_leverage": 1.0}],
+    ),
+    (
+        "pages/gradient-descent.py",
+        {"gd_rate": 1.5},
+        [{"gd_loss": "L1 (MAE)"}, {"gd_start": 10.0}, {"gd_outlier": 20.0}, {"gd_step": 0}],
+    ),
 ]
 
 
@@ -543,6 +553,8 @@ REST_CASES = [
     ("pages/binary-classification.py", {}),
     ("pages/softmax.py", {"mc_classes": 6, "mc_true_class": "class 5", "mc_temperature": 0.3}),
     ("pages/kl-divergence.py", {"kl_classes": 6, "kl_q_5": 0.0}),
+    ("pages/robust-fitting.py", {"fit_outliers": 4, "fit_leverage": 0.5, "fit_delta": 2.0}),
+    ("pages/gradient-descent.py", {"gd_loss": "Huber (δ = 1)", "gd_rate": 1.2}),
 ]
 
 
@@ -655,3 +667,131 @@ def test_label_smoothing_marks_the_optimum_and_smooths_the_gradient():
     subtitle = figure["layout"]["title"]["subtitle"]["text"]
     assert "categorical CE (ε = 0.2)" in subtitle
     assert "sparse CE (hard label)" in subtitle
+
+
+def _fit_lines(figure):
+    """{loss title: (slope, intercept)} of the robust fitting chart's lines, read off
+    their two drawn points."""
+    lines = {}
+    for trace in figure["data"]:
+        name = trace.get("name") or ""
+        if ": ŷ = " in name:
+            x, y = decode(trace["x"]), decode(trace["y"])
+            slope = (y[1] - y[0]) / (x[1] - x[0])
+            lines[name.split(":")[0]] = (slope, y[0] - slope * x[0])
+    return lines
+
+
+def test_robust_fitting_draws_the_data_and_each_loss_s_line():
+    at = open_page("pages/robust-fitting.py", fit_outliers=3, fit_distance=100.0, fit_delta=1.5)
+    assert not at.exception
+    figure = next(json.loads(c["figure"]) for c in live_charts(at) if c["chart"] == "fit_chart")
+    drawn = traces(figure)
+    x = np.concatenate([decode(drawn["points"]["x"]), decode(drawn["outliers"]["x"])])
+    y = np.concatenate([decode(drawn["points"]["y"]), decode(drawn["outliers"]["y"])])
+    assert len(decode(drawn["outliers"]["y"])) == 3
+    lines = _fit_lines(figure)
+    assert set(lines) == {
+        "L2 (MSE)",
+        "L1 (MAE)",
+        "Huber (δ = 1.5)",
+        "Pseudo-Huber (δ = 1.5)",
+        "log-cosh",
+        "Cauchy (c = 1.5)",
+    }
+    # L2: least squares of the points drawn (an independent solver)
+    np.testing.assert_allclose(lines["L2 (MSE)"], np.polyfit(x, y, 1), rtol=1e-9)
+    # the others: where the summed derivative of the loss is 0 along both parameters
+    for title, derivative in (
+        ("Huber (δ = 1.5)", lambda r: losses.huber_derivative(0.0, r, delta=1.5)),
+        ("Pseudo-Huber (δ = 1.5)", lambda r: losses.pseudo_huber_derivative(0.0, r, delta=1.5)),
+        ("log-cosh", lambda r: losses.log_cosh_derivative(0.0, r)),
+        ("Cauchy (c = 1.5)", lambda r: losses.barron_derivative(0.0, r, alpha=0.0, scale=1.5)),
+    ):
+        slope, intercept = lines[title]
+        psi = derivative(slope * x + intercept - y)
+        assert abs(psi.sum()) < 1e-6, title
+        assert abs((psi * x).sum()) < 1e-5, title
+    # three points 100 above the line drag L2 up; the robust lines stay near the true one
+    assert lines["L2 (MSE)"][1] > 10.0
+    for title in ("L1 (MAE)", "Huber (δ = 1.5)", "Cauchy (c = 1.5)"):
+        assert lines[title][0] == pytest.approx(0.8, abs=0.3), title
+
+
+def test_robust_fitting_pull_panel_is_each_loss_s_derivative():
+    at = open_page("pages/robust-fitting.py", fit_outliers=1, fit_distance=1000.0)
+    figure = next(json.loads(c["figure"]) for c in live_charts(at) if c["chart"] == "fit_chart")
+    lines = _fit_lines(figure)
+    drawn = figure["data"]
+    points = traces(figure)
+    x = np.concatenate([decode(points["points"]["x"]), decode(points["outliers"]["x"])])
+    y = np.concatenate([decode(points["points"]["y"]), decode(points["outliers"]["y"])])
+    order = np.argsort(x, kind="stable")
+    pulls = [t for t in drawn if t.get("mode") == "markers" and t.get("xaxis") == "x2"]
+    assert len(pulls) == len(lines)
+    slope, intercept = lines["L2 (MSE)"]
+    l2 = next(t for t in pulls if t["legendgroup"] == "mse")
+    got = dict(zip(decode(l2["x"]), decode(l2["y"]), strict=True))
+    # L2's pull is 2|r| (mse is r², no ½): the outlier 1000 up pulls by ~2000
+    for xi, yi in zip(x[order], y[order], strict=True):
+        assert got[xi] == pytest.approx(2 * abs(slope * xi + intercept - yi), rel=1e-9)
+    l1 = next(t for t in pulls if t["legendgroup"] == "mae")
+    assert np.nanmax(decode(l1["y"])) == 1.0  # sign(r): every point pulls by 1
+
+
+def test_a_robust_fitting_preset_sets_the_sliders_and_the_link():
+    at = open_page("pages/robust-fitting.py")
+    next(b for b in at.button if b.label == "One point 1000 off").click()
+    at.run()
+    assert not at.exception
+    assert at.query_params["fit_outliers"] == "1"
+    assert at.query_params["fit_distance"] == "1000"
+    assert control_value(at, "fit_distance") == 1000.0
+    figure = next(json.loads(c["figure"]) for c in live_charts(at) if c["chart"] == "fit_chart")
+    outlier = traces(figure)["outliers"]
+    # the data's true line is 0.8 x + 2; the one outlier 1000 above it
+    np.testing.assert_allclose(decode(outlier["y"]), 0.8 * decode(outlier["x"]) + 2.0 + 1000.0, rtol=1e-15)
+
+
+def test_gradient_descent_draws_the_steps_of_losses_descend():
+    at = open_page("pages/gradient-descent.py", gd_loss="L2 (MSE)", gd_rate=0.9, gd_step=5, gd_start=-4.0)
+    assert not at.exception
+    figure = next(json.loads(c["figure"]) for c in live_charts(at) if c["chart"] == "gd_chart")
+    drawn = traces(figure)
+    # by hand: L2's c_k − 2.5 = (1 − 2η)^k (c_0 − 2.5) for the six values (mean 2.5)
+    k = np.arange(6)
+    np.testing.assert_allclose(decode(drawn["steps so far"]["x"]), 2.5 + (-0.8) ** k * -6.5, rtol=1e-12)
+    assert decode(drawn["now"]["x"]) == pytest.approx([2.5 + (-0.8) ** 5 * -6.5], rel=1e-12)
+    assert len(decode(drawn["the whole run"]["y"])) == 61  # every step of the run, faint
+    assert "the minimum: c* = 2.5" in figure["layout"]["title"]["subtitle"]["text"]
+
+
+def test_a_gradient_descent_preset_sets_the_loss_and_the_link():
+    at = open_page("pages/gradient-descent.py")
+    next(b for b in at.button if b.label.startswith("L1")).click()
+    at.run()
+    assert not at.exception
+    assert at.selectbox(key="gd_loss").value == "L1 (MAE)"
+    assert at.query_params["gd_loss"] == "L1 (MAE)"
+    assert control_value(at, "gd_rate") == 0.5
+    figure = next(json.loads(c["figure"]) for c in live_charts(at) if c["chart"] == "gd_chart")
+    assert traces(figure)["J(c), mean L1 (MAE)"]
+
+
+def test_a_descent_that_runs_away_says_so():
+    at = open_page("pages/gradient-descent.py", gd_rate=1.5, gd_step=60)
+    assert not at.exception
+    figure = next(json.loads(c["figure"]) for c in live_charts(at) if c["chart"] == "gd_chart")
+    assert "diverged: |c| passed 1e12" in figure["layout"]["title"]["subtitle"]["text"]
+
+
+def test_bad_leverage_moves_l1_and_huber_but_not_cauchy():
+    """What the page's "Bad leverage" preset says it shows."""
+    at = open_page("pages/robust-fitting.py")
+    next(b for b in at.button if b.label == "Bad leverage").click()
+    at.run()
+    figure = next(json.loads(c["figure"]) for c in live_charts(at) if c["chart"] == "fit_chart")
+    lines = _fit_lines(figure)
+    assert lines["L1 (MAE)"][0] > 0.8 + 0.15
+    assert lines["Huber (δ = 1)"][0] > 0.8 + 0.3
+    assert lines["Cauchy (c = 1)"][0] == pytest.approx(0.8, abs=0.05)  # the true slope

@@ -40,6 +40,14 @@ GOOD_LINKS = [
         {"mc_classes": "4", "mc_score_3": "4.5", "mc_temperature": "0.5", "mc_true_class": "class 3"},
     ),
     ("pages/kl-divergence.py", {"kl_classes": "3", "kl_p_0": "7", "kl_q_2": "0.5"}),
+    (
+        "pages/robust-fitting.py",
+        {"fit_outliers": "5", "fit_distance": "250", "fit_leverage": "0.75", "fit_delta": "2.5"},
+    ),
+    (
+        "pages/gradient-descent.py",
+        {"gd_loss": "L1 (MAE)", "gd_rate": "0.5", "gd_start": "7.5", "gd_step": "42"},
+    ),
     ("pages/home.py", {"present": "true"}),
 ]
 
@@ -53,7 +61,7 @@ def test_a_link_opens_the_page_with_exactly_its_settings(page, params):
         value = control_value(at, key)
         if raw in ("true", "false"):
             assert value is (raw == "true"), key
-        elif raw.startswith("class"):
+        elif raw.startswith(("class", "L1")):  # a select's option
             assert value == raw
         else:
             assert value == pytest.approx(float(raw)), key

@@ -73,6 +73,20 @@ PAGES = (
         blurb="One shape α from L2 to Cauchy and Welsch: the loss, its pull and each point's weight.",
         preview=lambda: viz.barron_figure(0.0),
     ),
+    Page(
+        file="pages/robust-fitting.py",
+        title="Robust fitting",
+        icon=":material/scatter_plot:",
+        blurb="The line each loss fits through data with outliers, step by step (IRLS).",
+        preview=lambda: viz.fitting_figure(2, 30.0),
+    ),
+    Page(
+        file="pages/gradient-descent.py",
+        title="Gradient descent",
+        icon=":material/trending_down:",
+        blurb="One prediction found step by step: why L2 leaps and overshoots and L1 zig-zags.",
+        preview=lambda: viz.descent_figure("mse", rate=0.9, step=30),
+    ),
 )
 
 

@@ -5,6 +5,7 @@ chart is a ``LiveChart`` (``viz.live``): the app draws it, and its frames (``viz
 let the browser redraw it at once while a slider moves.
 """
 
+from .descent import DESCENT, descent_figure
 from .export import figure_csv
 from .figures import (
     BCE,
@@ -25,6 +26,7 @@ from .figures import (
     softmax_demo_figure,
     thumbnail,
 )
+from .fitting import FITTING, fitting_figure
 from .frames import FRAME_BUDGET, Frames, sweep
 from .live import LiveChart
 from .outlier import OUTLIER, outlier_figure, outlier_rows
@@ -37,7 +39,9 @@ __all__ = [
     "BARRON",
     "BCE",
     "DELTA_FAMILY_CHART",
+    "DESCENT",
     "EXPORT_SIZE",
+    "FITTING",
     "FOCAL",
     "FRAME_BUDGET",
     "KL",
@@ -56,8 +60,10 @@ __all__ = [
     "barron_figure",
     "bce_figure",
     "delta_family_figure",
+    "descent_figure",
     "export_config",
     "figure_csv",
+    "fitting_figure",
     "focal_figure",
     "kl_figure",
     "margin_figure",

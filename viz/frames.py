@@ -39,7 +39,10 @@ def sweep(chart, params, *, slider, moves):
             f"{chart.name}: {slider.name} moves {structural & set(moves)}, which shape the figure"
         )
     values = slider.steps()
-    data = [chart.data_at(**{**params, **dict.fromkeys(moves, value)}) for value in values]
+    every = [{**params, **dict.fromkeys(moves, value)} for value in values]
+    if chart.prepare is not None:
+        chart.prepare(every)
+    data = [chart.data_at(**frame_params) for frame_params in every]
     keys = list(data[0])
     for frame in data[1:]:
         if list(frame) != keys:

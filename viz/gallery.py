@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import plotly.graph_objects as go
 from plotly.utils import PlotlyJSONEncoder
 
+from .descent import descent_figure
 from .figures import (
     REGRESSION_CURVES,
     bce_figure,
@@ -22,6 +23,7 @@ from .figures import (
     sigmoid_demo_figure,
     softmax_demo_figure,
 )
+from .fitting import fitting_figure
 from .outlier import outlier_figure
 from .robust import barron_figure
 
@@ -101,6 +103,21 @@ GALLERY = (
     GalleryEntry("huber-deltas", "Huber for δ = 0.5, 1, 2, 5", lambda: delta_family_figure("huber")),
     GalleryEntry(
         "barron-cauchy", "Barron's loss at α = 0 (Cauchy) with its special cases", lambda: barron_figure(0.0)
+    ),
+    GalleryEntry(
+        "robust-fit",
+        "The line each loss fits through 20 points, one of them 1000 above the line",
+        lambda: fitting_figure(1, 1000.0),
+    ),
+    GalleryEntry(
+        "descent-l2-overshoot",
+        "Gradient descent under L2 at η = 0.9: every step overshoots the minimum",
+        lambda: descent_figure("mse", rate=0.9, step=30),
+    ),
+    GalleryEntry(
+        "descent-l1-zigzag",
+        "Gradient descent under L1 at η = 0.5: constant steps zig-zag around the median",
+        lambda: descent_figure("mae", rate=0.5, step=60),
     ),
     _bce_entry("bce", "Binary cross-entropy", None, 0.5),
     GalleryEntry("margin", "Margin losses", margin_figure),

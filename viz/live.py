@@ -31,6 +31,10 @@ class LiveChart:
     # parameters shape it (they key its cache), and no slider may move them
     skeleton: Callable[..., go.Figure]
     data_at: Callable[..., dict]  # (**params) -> {(trace, attribute): value}
+    # ([params, ...]) -> None: computes at once, and keeps, what data_at will need for each
+    # of these parameter sets (a sweep's frames); for a chart whose data is costly one by
+    # one and cheap as a batch (the robust fits). None: data_at is cheap enough alone.
+    prepare: Callable[[list], None] | None = None
 
     def __post_init__(self):
         kinds = {p.kind for p in inspect.signature(self.skeleton).parameters.values()}

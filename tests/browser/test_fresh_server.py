@@ -16,6 +16,8 @@ LINKS = {
     "softmax": ("mc_temperature=0.5", "Multiclass: softmax and cross-entropy"),
     "kl-divergence": ("kl_classes=3", "KL divergence"),
     "barron": ("barron_alpha=-2", "Barron's robust loss"),
+    "robust-fitting": ("fit_outliers=4", "Robust fitting"),
+    "gradient-descent": ("gd_rate=0.9", "Gradient descent"),
 }
 
 

@@ -17,6 +17,8 @@ SLIDERS = {
     "softmax": ".losslab-slider[data-name='mc_score_0'] input",
     "kl-divergence": ".losslab-slider[data-name='kl_p_0'] input",
     "barron": ".losslab-slider[data-name='barron_alpha'] input",
+    "robust-fitting": ".losslab-slider[data-name='fit_distance'] input",
+    "gradient-descent": ".losslab-slider[data-name='gd_step'] input",
 }
 PAGES = {page.url_path: SLIDERS[page.url_path] for page in PAGE_TABLE}
 HUBER_DELTA = "input[aria-label='Huber δ']"
@@ -374,6 +376,8 @@ WALKS = [
     "softmax",
     "kl-divergence",
     "barron",
+    "robust-fitting",
+    "gradient-descent?gd_loss=L1+%28MAE%29",
 ]
 VISIBLE_SLIDERS = """() => [...document.querySelectorAll('.losslab-slider')]
     .filter(r => !r.hidden && r.offsetParent !== null && !r.querySelector('input').disabled)
