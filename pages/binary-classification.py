@@ -7,6 +7,7 @@ import ui
 import viz
 from losses import LOSSES
 from viz import SliderSpec
+from viz.conventions import BCE_LIBRARIES, LIBRARY_OF_TITLE, LIBRARY_TITLES, convention_lines
 from viz.figures import MARGIN_CURVES, MARGIN_TITLES, SCORE_RANGE
 
 P = SliderSpec(
@@ -54,6 +55,26 @@ with bce_tab:
         "where its probability falls below 1/e ≈ 0.368."
     )
     ui.formula(LOSSES["binary_cross_entropy"])
+    library = LIBRARY_OF_TITLE[
+        ui.selectbox(
+            "Library convention",
+            [LIBRARY_TITLES[name] for name in ("textbook", *BCE_LIBRARIES)],
+            key="bin_convention",
+            help="How PyTorch or Keras computes this loss where it differs from ours.",
+        )
+    ]
+    if library != "textbook":
+        st.markdown(convention_lines(["binary_cross_entropy"], library))
+        st.caption(
+            "Where the two differ is far below the chart above: p under 1e-7 for Keras, under "
+            "e⁻¹⁰⁰ ≈ 3.7e-44 for PyTorch. On a log scale of p:"
+        )
+        ui.chart(
+            viz.NEAR_ZERO_BCE,
+            {"library": library},
+            key="bin_convention_chart",
+            filename=f"bce-near-0_{library}",
+        )
 
 with margin_tab:
     controls, plot = st.columns([1, 3], gap="large")

@@ -6,6 +6,7 @@ import ui
 import viz
 from losses import LOSSES
 from viz import SliderSpec
+from viz.conventions import LIBRARY_OF_TITLE, LIBRARY_TITLES, convention_lines
 from viz.figures import DELTA_FAMILY_LOSSES, REGRESSION_CURVES, loss_params
 
 ui.header(
@@ -33,6 +34,14 @@ DELTA_SLIDERS = {
 controls, plot = st.columns([1, 3], gap="large")
 with controls:
     shown = ui.loss_toggles(REGRESSION_CURVES, prefix="reg", on=("mae", "mse"))
+    library = LIBRARY_OF_TITLE[
+        ui.selectbox(
+            "Library convention",
+            list(LIBRARY_OF_TITLE),
+            key="reg_convention",
+            help="Draw, dotted over ours, the curve a library computes where it differs.",
+        )
+    ]
 drawn = [name for name in WITH_DELTA if name in shown]
 with plot:  # right above the δ sliders it links
     linked = ui.toggle(
@@ -65,7 +74,12 @@ def delta_moves(name):
     return tuple(f"{n}_delta" for n in WITH_DELTA) if name == lead else ()
 
 
-params = {"shown": tuple(shown), "r_max": r_max, **{f"{name}_delta": deltas[name] for name in WITH_DELTA}}
+params = {
+    "shown": tuple(shown),
+    "convention": library,
+    "r_max": r_max,
+    **{f"{name}_delta": deltas[name] for name in WITH_DELTA},
+}
 
 with plot:
     if not shown:
@@ -80,6 +94,9 @@ with plot:
             *(ui.ChartSlider(DELTA_SLIDERS[name], deltas[name], moves=delta_moves(name)) for name in drawn),
         ],
     )
+    if library != "textbook" and shown:
+        st.markdown(f"**The same losses in {LIBRARY_TITLES[library]}** (dotted where it differs)")
+        st.markdown(convention_lines(shown, library))
     with st.expander("Formulas", expanded=True):
         for name in shown:
             ui.formula(LOSSES[name], loss_params(name, params))

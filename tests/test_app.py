@@ -2,6 +2,7 @@
 
 import json
 
+import mpmath
 import numpy as np
 import pytest
 from apptest_helpers import (
@@ -483,6 +484,8 @@ PAYLOAD_WALKS = [
             {"reg_link_deltas": False},
             {"reg_pseudo_delta": 5.0},
             {"reg_r_max": 10.0},
+            {"reg_convention": "PyTorch"},
+            {"reg_convention": "Optax"},
         ],
     ),
     ("pages/binary-classification.py", {"bin_m_max": 10.0}, [{"bin_m_max": 1.5}, {"bin_tab": "margin"}]),
@@ -549,6 +552,10 @@ REST_CASES = [
     (
         "pages/regression-losses.py",
         {"reg_show_huber": True, "reg_show_pseudo_huber": True, "reg_link_deltas": False},
+    ),
+    (
+        "pages/regression-losses.py",
+        {"reg_show_huber": True, "reg_show_mse": True, "reg_convention": "PyTorch"},
     ),
     ("pages/binary-classification.py", {}),
     ("pages/softmax.py", {"mc_classes": 6, "mc_true_class": "class 5", "mc_temperature": 0.3}),
@@ -795,3 +802,63 @@ def test_bad_leverage_moves_l1_and_huber_but_not_cauchy():
     assert lines["L1 (MAE)"][0] > 0.8 + 0.15
     assert lines["Huber (δ = 1)"][0] > 0.8 + 0.3
     assert lines["Cauchy (c = 1)"][0] == pytest.approx(0.8, abs=0.05)  # the true slope
+
+
+def _regression_figure(at):
+    return next(json.loads(c["figure"]) for c in live_charts(at) if c["chart"] == "reg_chart")
+
+
+def test_optax_s_l2_is_drawn_over_ours_as_half_of_it():
+    at = open_page("pages/regression-losses.py", reg_convention="Optax", reg_r_max=3.0)
+    assert not at.exception
+    drawn = traces(_regression_figure(at))
+    r = decode(drawn["Optax l2_loss"]["x"])
+    np.testing.assert_array_equal(decode(drawn["Optax l2_loss"]["y"]), 0.5 * r * r)  # by hand: ½r²
+    assert drawn["Optax l2_loss"].get("yaxis", "y") == "y"  # over the loss, not the derivative
+    text = " ".join(m.value for m in at.markdown)
+    assert "optax.losses.l2_loss" in text
+    assert "Optax has no such loss" in text  # L1 (shown by default)
+
+
+def test_pytorch_s_smooth_l1_is_huber_over_beta():
+    at = _opened_and_set(
+        "pages/regression-losses.py",
+        {"reg_convention": "PyTorch", "reg_show_huber": True, "reg_huber_delta": 2.0, "reg_r_max": 5.0},
+    )
+    drawn = traces(_regression_figure(at))
+    curve = drawn["PyTorch smooth_l1_loss (beta = 2)"]
+    r, y = decode(curve["x"]), decode(curve["y"])
+    # by hand: ½r²/β within β = 2, |r| − β/2 beyond
+    np.testing.assert_allclose(y, np.where(np.abs(r) <= 2.0, r * r / 4.0, np.abs(r) - 1.0), rtol=1e-15)
+    assert y[np.argmin(np.abs(r - 5.0))] == 4.0
+
+
+def test_keras_draws_nothing_over_ours_where_it_is_the_same():
+    at = open_page("pages/regression-losses.py", reg_convention="Keras", reg_show_huber=True)
+    figure = _regression_figure(at)
+    assert not [t for t in figure["data"] if str(t.get("name", "")).startswith("Keras")]
+    assert "keras.losses.Huber(delta=δ)(y_true, y_pred)` — the same function as ours." in " ".join(
+        m.value for m in at.markdown
+    )
+
+
+@pytest.mark.parametrize(
+    ("library", "ceiling"),
+    # PyTorch clamps log p at −100; Keras clips p to 1e-7: −log(1e-7) (mpmath, 17 digits)
+    [("PyTorch", 100.0), ("Keras", float(mpmath.mpf(-1) * mpmath.log(mpmath.mpf("1e-7"))))],
+)
+def test_a_library_s_cross_entropy_near_p_zero(library, ceiling):
+    at = open_page("pages/binary-classification.py", bin_convention=library)
+    assert not at.exception
+    figure = next(json.loads(c["figure"]) for c in live_charts(at) if c["chart"] == "bin_convention_chart")
+    ours, theirs = figure["data"]
+    p = decode(ours["x"])
+    assert p.min() == pytest.approx(1e-60)
+    np.testing.assert_array_equal(decode(ours["y"]), -np.log(p))
+    assert decode(theirs["y"]).max() == pytest.approx(ceiling, rel=1e-15)
+    assert decode(ours["y"]).max() > 138  # −log 1e-60 ≈ 138.2: ours has no ceiling
+
+
+def test_no_convention_chart_without_a_library():
+    at = open_page("pages/binary-classification.py")
+    assert "bin_convention_chart" not in [c["chart"] for c in live_charts(at)]

@@ -29,6 +29,7 @@ GOOD_LINKS = [
             "reg_show_mae": "false",
             "reg_huber_delta": "2.5",
             "reg_outlier": "20",
+            "reg_convention": "PyTorch",
         },
     ),
     (
@@ -61,7 +62,7 @@ def test_a_link_opens_the_page_with_exactly_its_settings(page, params):
         value = control_value(at, key)
         if raw in ("true", "false"):
             assert value is (raw == "true"), key
-        elif raw.startswith(("class", "L1")):  # a select's option
+        elif raw.startswith(("class", "L1", "PyTorch")):  # a select's option
             assert value == raw
         else:
             assert value == pytest.approx(float(raw)), key

@@ -5,6 +5,7 @@ chart is a ``LiveChart`` (``viz.live``): the app draws it, and its frames (``viz
 let the browser redraw it at once while a slider moves.
 """
 
+from .conventions import NEAR_ZERO_BCE, near_zero_bce_figure
 from .descent import DESCENT, descent_figure
 from .export import figure_csv
 from .figures import (
@@ -47,6 +48,7 @@ __all__ = [
     "KL",
     "LOSS_COLOURS",
     "MARGIN",
+    "NEAR_ZERO_BCE",
     "OKABE_ITO",
     "OUTLIER",
     "REGRESSION",
@@ -67,6 +69,7 @@ __all__ = [
     "focal_figure",
     "kl_figure",
     "margin_figure",
+    "near_zero_bce_figure",
     "outlier_figure",
     "outlier_rows",
     "regression_figure",

@@ -9,6 +9,8 @@ from plotly.subplots import make_subplots
 import losses
 from losses import LOSSES
 
+from .conventions import LIBRARY_DASH, overlay_title
+from .conventions import overlays as library_overlays
 from .live import LAYOUT, LiveChart
 from .presentation import LOSS_COLOURS, LOSS_DASHES, OKABE_ITO, PARAM_RANGES, X_AXIS_TITLES
 from .theme import TEMPLATE
@@ -109,18 +111,30 @@ def _curve_data(trace, x, loss, gradient, name):
 REGRESSION_CURVES = ("mae", "mse", "huber", "pseudo_huber", "log_cosh")
 
 
-def _regression_skeleton(*, shown, **_):
+def _regression_skeleton(*, shown, convention="textbook", **_):
     fig = _loss_and_gradient_figure()
     for name in shown:
         _add_curve(fig, colour=LOSS_COLOURS[name], group=name, x_name="r", dash=LOSS_DASHES[name])
+    # a library's own curve over ours where it differs (the loss panel): after every curve
+    for name in shown:
+        for _ in library_overlays(name, convention):
+            fig.add_scatter(
+                legendgroup=name,
+                line={"color": LOSS_COLOURS[name], "width": 2, "dash": LIBRARY_DASH},
+                opacity=0.9,
+                hovertemplate="r = %{x:.4g}<br>loss = %{y:.6g}<extra>%{fullData.name}</extra>",
+                row=1,
+                col=1,
+            )
     fig.update_xaxes(title_text=X_AXIS_TITLES["residual"] + "  (target y = 0)", row=2, col=1)
     fig.update_layout(title="Regression losses against the residual", uirevision="regression")
     return fig
 
 
-def _regression_data(*, shown, r_max=1.0, **param_values):
+def _regression_data(*, shown, convention="textbook", r_max=1.0, **param_values):
     """Loss and derivative against the residual (target 0, so the residual is the
-    prediction) for each loss of ``shown``; a loss's parameters as ``<loss>_<param>``."""
+    prediction) for each loss of ``shown``; a loss's parameters as ``<loss>_<param>``.
+    With a library's ``convention``, that library's loss too where it differs from ours."""
     params = {name: loss_params(name, param_values) for name in shown}
     kinks = [v for name in shown for v in params[name].values()]  # Huber's corners
     r = residual_grid(r_max, kinks)
@@ -130,17 +144,30 @@ def _regression_data(*, shown, r_max=1.0, **param_values):
         loss = spec.fn(0.0, r, reduction="none", **params[name])
         gradient = spec.derivative(0.0, r, **params[name])
         data.update(_curve_data(2 * k, r, loss, gradient, legend_name(spec, params[name])))
+    trace = 2 * len(shown)
+    for name in shown:
+        for library_loss in library_overlays(name, convention):
+            data[trace, "x"] = r
+            data[trace, "y"] = library_loss.values(0.0, r, **params[name])
+            data[trace, "name"] = overlay_title(library_loss, params[name])
+            trace += 1
     return data
 
 
 REGRESSION = LiveChart(name="regression", skeleton=_regression_skeleton, data_at=_regression_data)
 
 
-def regression_figure(shown=("mae", "mse"), *, huber_delta=1.0, pseudo_delta=1.0, r_max=1.0):
+def regression_figure(
+    shown=("mae", "mse"), *, huber_delta=1.0, pseudo_delta=1.0, r_max=1.0, convention="textbook"
+):
     """The regression chart; the deltas appear in the legend. The loss of ``shown[k]``
-    is trace 2k, its derivative trace 2k + 1."""
+    is trace 2k, its derivative trace 2k + 1; then ``convention``'s library curves."""
     return REGRESSION.figure(
-        shown=tuple(shown), r_max=r_max, huber_delta=huber_delta, pseudo_huber_delta=pseudo_delta
+        shown=tuple(shown),
+        r_max=r_max,
+        huber_delta=huber_delta,
+        pseudo_huber_delta=pseudo_delta,
+        convention=convention,
     )
 
 

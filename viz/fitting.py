@@ -156,7 +156,7 @@ def _fitting_skeleton(**_):
         vertical_spacing=0.24,
         subplot_titles=(
             "the data and the line each loss fits",
-            "each point's pull |ψ(r)| on the line",
+            "each point's pull |ψ(r)|, at its x",
             "IRLS: the slope after each step",
         ),
     )
@@ -218,7 +218,6 @@ def _fitting_skeleton(**_):
                 )
     fig.update_xaxes(title_text="x", row=1, col=1)
     fig.update_yaxes(title_text="y", row=1, col=1)
-    fig.update_xaxes(title_text="x of the point", row=1, col=2)
     fig.update_yaxes(
         title_text="|ψ(r)|",
         type="log",
@@ -232,12 +231,12 @@ def _fitting_skeleton(**_):
     fig.update_yaxes(title_text="slope", row=2, col=2)
     fig.update_layout(
         template=TEMPLATE,
-        height=640,
+        height=700,
         uirevision="fitting",
         title="The line each loss fits through data with outliers",
         # the fits' legend (their lines in it) below the panels
-        legend={"orientation": "h", "y": -0.12, "yanchor": "top", "x": 0},
-        margin={"b": 190},
+        legend={"orientation": "h", "y": -0.24, "yanchor": "top", "x": 0},
+        margin={"b": 250},
     )
     return fig
 
