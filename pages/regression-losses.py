@@ -39,7 +39,7 @@ with controls:
             "Library convention",
             list(LIBRARY_OF_TITLE),
             key="reg_convention",
-            help="Draw, dotted over ours, the curve a library computes where it differs.",
+            help="Draw over ours (long dash-dot) the curve a library computes where it differs.",
         )
     ]
 drawn = [name for name in WITH_DELTA if name in shown]
@@ -95,7 +95,9 @@ with plot:
         ],
     )
     if library != "textbook" and shown:
-        st.markdown(f"**The same losses in {LIBRARY_TITLES[library]}** (dotted where it differs)")
+        st.markdown(
+            f"**The same losses in {LIBRARY_TITLES[library]}** (drawn long dash-dot over ours where it differs)"
+        )
         st.markdown(convention_lines(shown, library))
     with st.expander("Formulas", expanded=True):
         for name in shown:

@@ -16,7 +16,7 @@ from .theme import TEMPLATE
 
 LIBRARY_TITLES = {"textbook": "Textbook (ours)", "pytorch": "PyTorch", "keras": "Keras", "optax": "Optax"}
 LIBRARY_OF_TITLE = {title: library for library, title in LIBRARY_TITLES.items()}
-LIBRARY_DASH = "dot"  # a library's curve over ours: our colour, dotted
+LIBRARY_DASH = "longdashdot"  # a library's curve over ours: our colour, a dash no loss of ours has
 LIBRARY_COLOURS = {"pytorch": OKABE_ITO["vermillion"], "keras": OKABE_ITO["bluish green"]}
 
 
