@@ -9,6 +9,7 @@ from losses import LOSSES
 from viz import SliderSpec
 from viz.conventions import BCE_LIBRARIES, LIBRARY_OF_TITLE, LIBRARY_TITLES, convention_lines
 from viz.figures import MARGIN_CURVES, MARGIN_TITLES, SCORE_RANGE
+from viz.snippets import binary_snippets
 
 P = SliderSpec(
     name="bin_p", label="Predicted probability p = P(y = 1)", min=0.01, max=0.99, step=0.01, default=0.5
@@ -55,6 +56,8 @@ with bce_tab:
         "where its probability falls below 1/e ≈ 0.368."
     )
     ui.formula(LOSSES["binary_cross_entropy"])
+    with st.expander("The same in code: our package, PyTorch and Keras"):
+        ui.snippets(binary_snippets(p), f"Binary cross-entropy of labels 1 and 0 at p = {p:g}")
     library = LIBRARY_OF_TITLE[
         ui.selectbox(
             "Library convention",

@@ -8,6 +8,7 @@ from losses import LOSSES
 from viz import SliderSpec
 from viz.conventions import LIBRARY_OF_TITLE, LIBRARY_TITLES, convention_lines
 from viz.figures import DELTA_FAMILY_LOSSES, REGRESSION_CURVES, loss_params
+from viz.snippets import SNIPPET_RESIDUALS, regression_snippets
 
 ui.header(
     "Regression losses",
@@ -99,6 +100,13 @@ with plot:
             f"**The same losses in {LIBRARY_TITLES[library]}** (drawn long dash-dot over ours where it differs)"
         )
         st.markdown(convention_lines(shown, library))
+    with st.expander("The same in code: our package, PyTorch, Keras and Optax"):
+        st.caption(
+            f"Each program computes the loss at the residuals {list(SNIPPET_RESIDUALS)} with this "
+            "view's δ; the tests run them and check they print these numbers."
+        )
+        for name in shown:
+            ui.snippets(regression_snippets(name, loss_params(name, params)), LOSSES[name].title)
     with st.expander("Formulas", expanded=True):
         for name in shown:
             ui.formula(LOSSES[name], loss_params(name, params))

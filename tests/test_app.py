@@ -862,3 +862,13 @@ def test_a_library_s_cross_entropy_near_p_zero(library, ceiling):
 def test_no_convention_chart_without_a_library():
     at = open_page("pages/binary-classification.py")
     assert "bin_convention_chart" not in [c["chart"] for c in live_charts(at)]
+
+
+def test_the_same_in_code_fills_in_the_view_s_delta():
+    at = _opened_and_set("pages/regression-losses.py", {"reg_show_huber": True, "reg_huber_delta": 1.5})
+    codes = [c.value for c in at.code]
+    assert any('F.huber_loss(y_pred, y_true, reduction="none", delta=1.5)' in c for c in codes)
+    assert any("keras.losses.huber(y_true, y_pred, delta=1.5)" in c for c in codes)
+    # Huber, δ = 1.5, at −3, −1, −0.25, 0, 0.5, 2 by hand: δ(|r| − δ/2) beyond δ, r²/2 within
+    prints = "prints [3.375, 0.5, 0.03125, 0, 0.125, 1.875]"
+    assert prints in [c.value for c in at.caption]

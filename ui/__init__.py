@@ -39,6 +39,7 @@ __all__ = [
     "selectbox",
     "sidebar",
     "slider",
+    "snippets",
     "tabs",
     "toggle",
 ]
@@ -111,3 +112,15 @@ def formula(spec, values=None):
     st.latex(
         rf"L = {loss} \qquad \frac{{\partial L}}{{\partial {PREDICTION_SYMBOLS[spec.prediction_arg]}}} = {slope}"
     )
+
+
+def snippets(programs, heading):
+    """``programs`` (``viz.snippets.Snippet``s), one tab per library: the code, copyable,
+    and the numbers it prints, under ``heading``."""
+    st.markdown(f"**{heading}**")
+    for tab, program in zip(st.tabs([p.title for p in programs]), programs, strict=True):
+        with tab:
+            st.code(program.code, language="python")
+            digits = program.digits
+            note = "" if digits == 17 else f" (to {digits} digits: it rounds to float32 inside)"
+            st.caption("prints [" + ", ".join(f"{v:.{digits}g}" for v in program.prints) + "]" + note)
