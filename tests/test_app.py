@@ -872,3 +872,19 @@ def test_the_same_in_code_fills_in_the_view_s_delta():
     # Huber, δ = 1.5, at −3, −1, −0.25, 0, 0.5, 2 by hand: δ(|r| − δ/2) beyond δ, r²/2 within
     prints = "prints [3.375, 0.5, 0.03125, 0, 0.125, 1.875]"
     assert prints in [c.value for c in at.caption]
+
+
+def test_stable_vs_naive_marks_where_naive_log_cosh_overflows():
+    at = open_page("pages/stable-vs-naive.py", naive_case="log cosh")
+    assert not at.exception
+    figure = next(json.loads(c["figure"]) for c in live_charts(at) if c["chart"] == "naive_chart")
+    drawn = traces(figure)
+    crosses = decode(drawn["naive gives inf or nan"]["x"])
+    # cosh overflows past r = arccosh(max float) ≈ 710.48: every cross beyond it, none before
+    assert crosses.min() > 710.4
+    assert len(crosses) > 0
+    r = decode(drawn["digits the naive formula gets right"]["x"])
+    digits = decode(drawn["digits the naive formula gets right"]["y"])
+    assert digits[r < 1e-9].max() == 0.0  # cosh r rounds to 1: log gives 0, every digit lost
+    assert digits[(r > 0.1) & (r < 10)].min() >= 13.0  # ordinary r: a few ulp apart
+    assert "inf or nan from |x| = 71" in figure["layout"]["title"]["subtitle"]["text"]

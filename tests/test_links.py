@@ -49,6 +49,7 @@ GOOD_LINKS = [
         "pages/gradient-descent.py",
         {"gd_loss": "L1 (MAE)", "gd_rate": "0.5", "gd_start": "7.5", "gd_step": "42"},
     ),
+    ("pages/stable-vs-naive.py", {"naive_case": "softmax without the max shift"}),
     ("pages/home.py", {"present": "true"}),
 ]
 
@@ -62,7 +63,7 @@ def test_a_link_opens_the_page_with_exactly_its_settings(page, params):
         value = control_value(at, key)
         if raw in ("true", "false"):
             assert value is (raw == "true"), key
-        elif raw.startswith(("class", "L1", "PyTorch")):  # a select's option
+        elif raw.startswith(("class", "L1", "PyTorch", "softmax")):  # a select's option
             assert value == raw
         else:
             assert value == pytest.approx(float(raw)), key

@@ -87,6 +87,13 @@ PAGES = (
         blurb="One prediction found step by step: why L2 leaps and overshoots and L1 zig-zags.",
         preview=lambda: viz.descent_figure("mse", rate=0.9, step=30),
     ),
+    Page(
+        file="pages/stable-vs-naive.py",
+        title="Stable vs naive",
+        icon=":material/warning:",
+        blurb="The textbook formula against ours as inputs grow: where naive code gives inf, nan or no digits.",
+        preview=lambda: viz.naive_figure("log_cosh"),
+    ),
 )
 
 

@@ -30,6 +30,7 @@ from .figures import (
 from .fitting import FITTING, fitting_figure
 from .frames import FRAME_BUDGET, Frames, sweep
 from .live import LiveChart
+from .naive import NAIVE_CHART, naive_figure
 from .outlier import OUTLIER, outlier_figure, outlier_rows
 from .presentation import LOSS_COLOURS, OKABE_ITO, X_AXIS_TITLES
 from .robust import BARRON, barron_figure
@@ -48,6 +49,7 @@ __all__ = [
     "KL",
     "LOSS_COLOURS",
     "MARGIN",
+    "NAIVE_CHART",
     "NEAR_ZERO_BCE",
     "OKABE_ITO",
     "OUTLIER",
@@ -69,6 +71,7 @@ __all__ = [
     "focal_figure",
     "kl_figure",
     "margin_figure",
+    "naive_figure",
     "near_zero_bce_figure",
     "outlier_figure",
     "outlier_rows",

@@ -24,6 +24,7 @@ from .figures import (
     softmax_demo_figure,
 )
 from .fitting import fitting_figure
+from .naive import naive_figure
 from .outlier import outlier_figure
 from .robust import barron_figure
 
@@ -119,6 +120,7 @@ GALLERY = (
         "Gradient descent under L1 at η = 0.5: constant steps zig-zag around the median",
         lambda: descent_figure("mae", rate=0.5, step=60),
     ),
+    GalleryEntry("naive-log-cosh", "log(cosh r) as written against ours", lambda: naive_figure("log_cosh")),
     _bce_entry("bce", "Binary cross-entropy", None, 0.5),
     GalleryEntry("margin", "Margin losses", margin_figure),
     GalleryEntry("sigmoid", "Sigmoid: score to probability to loss", lambda: sigmoid_demo_figure(1.0)),

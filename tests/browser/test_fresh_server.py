@@ -18,6 +18,7 @@ LINKS = {
     "barron": ("barron_alpha=-2", "Barron's robust loss"),
     "robust-fitting": ("fit_outliers=4", "Robust fitting"),
     "gradient-descent": ("gd_rate=0.9", "Gradient descent"),
+    "stable-vs-naive": ("naive_case=log+cosh", "Stable vs naive"),
 }
 
 

@@ -180,7 +180,8 @@ def _measure(browser, app_url, screenshots, path, size_name, *, full=True):
         measured = _probe(page, "fonts")  # type: all tabs' elements, shown or not
         record.fonts, record.charts = measured["fonts"], measured["charts"]
         _measure_view(page, record, "", full=full)
-        tabs = page.locator('[data-testid="stMain"] [data-testid="stTab"]')
+        # the page's own tabs (not those of a program's libraries in a folded expander)
+        tabs = page.locator('[data-testid="stMain"] [data-testid="stTab"]:visible')
         names = [name.strip() for name in tabs.all_inner_texts()] if full else []
         for index, name in enumerate(names[1:], start=1):
             # each tab from the page as opened: a second change of tab does not stick

@@ -19,6 +19,7 @@ SLIDERS = {
     "barron": ".losslab-slider[data-name='barron_alpha'] input",
     "robust-fitting": ".losslab-slider[data-name='fit_distance'] input",
     "gradient-descent": ".losslab-slider[data-name='gd_step'] input",
+    "stable-vs-naive": None,
 }
 PAGES = {page.url_path: SLIDERS[page.url_path] for page in PAGE_TABLE}
 HUBER_DELTA = "input[aria-label='Huber δ']"
