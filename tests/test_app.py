@@ -887,4 +887,7 @@ def test_stable_vs_naive_marks_where_naive_log_cosh_overflows():
     digits = decode(drawn["digits the naive formula gets right"]["y"])
     assert digits[r < 1e-9].max() == 0.0  # cosh r rounds to 1: log gives 0, every digit lost
     assert digits[(r > 0.1) & (r < 10)].min() >= 13.0  # ordinary r: a few ulp apart
-    assert "inf or nan from |x| = 71" in figure["layout"]["title"]["subtitle"]["text"]
+    # the subtitle names the first r drawn past the overflow: within one grid step (1/30 decade)
+    said = float(figure["layout"]["title"]["subtitle"]["text"].split("inf or nan from |x| = ")[1].split()[0])
+    assert said == pytest.approx(crosses.min(), rel=1e-3)
+    assert 710.4 < said < 710.5 * 10 ** (1 / 30)
