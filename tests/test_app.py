@@ -7,6 +7,7 @@ import numpy as np
 import pytest
 from apptest_helpers import (
     PAGES,
+    ROOT,
     chart_config,
     chart_frames,
     control_value,
@@ -50,6 +51,7 @@ def _seen(at):
         figures(at),
         [m.value for m in at.metric],
         [str(d.value) for d in at.dataframe],
+        [str(t.value) for t in at.table],
         [(w.key, w.disabled) for w in _widgets(at)],
         # which chart sliders there are and whether enabled; not their values, which
         # are the very thing moved
@@ -677,15 +679,24 @@ def test_label_smoothing_marks_the_optimum_and_smooths_the_gradient():
 
 
 def _fit_lines(figure):
-    """{loss title: (slope, intercept)} of the robust fitting chart's lines, read off
-    their two drawn points."""
+    """{loss title: (slope, intercept)} of the robust fitting chart's lines (the main
+    panel's, but the true line), read off their two drawn points; each is also written
+    in the subtitle's table of fits."""
     lines = {}
+    subtitle = figure["layout"]["title"]["subtitle"]["text"]
     for trace in figure["data"]:
         name = trace.get("name") or ""
-        if ": ŷ = " in name:
+        if (
+            trace.get("mode") == "lines"
+            and trace.get("xaxis", "x") == "x"
+            and not name.startswith("true line")
+        ):
             x, y = decode(trace["x"]), decode(trace["y"])
             slope = (y[1] - y[0]) / (x[1] - x[0])
-            lines[name.split(":")[0]] = (slope, y[0] - slope * x[0])
+            intercept = y[0] - slope * x[0]
+            sign = "−" if intercept < 0 else "+"
+            assert f"{name}: ŷ = {slope:.3f}x {sign} {abs(intercept):.3f}" in subtitle, name
+            lines[name] = (slope, intercept)
     return lines
 
 
@@ -891,3 +902,65 @@ def test_stable_vs_naive_marks_where_naive_log_cosh_overflows():
     said = float(figure["layout"]["title"]["subtitle"]["text"].split("inf or nan from |x| = ")[1].split()[0])
     assert said == pytest.approx(crosses.min(), rel=1e-3)
     assert 710.4 < said < 710.5 * 10 ** (1 / 30)
+
+
+# The "Your data" page: each bad file gets one clear error and the page keeps running.
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("y_true\n1\n", "expected at least two"),
+        ("y_true,y_pred\n1,2\n3,oops\n", "Row 3, column 'y_pred' holds 'oops'"),
+        ("y_true,y_pred\n1,nan\n", "finite"),
+        ("1,2\n3,4\n", "header row of column names"),
+        ("label,p\n1,0.5\n0,7\n", "a probability must be in [0, 1]"),
+    ],
+)
+def test_your_data_names_what_is_wrong_with_pasted_text(text, message):
+    at = open_page("pages/your-data.py")
+    if "probability" in message:  # a binary file: chosen as probabilities, then a p of 7
+        text = "label,probability\n1,0.5\n0,0.7\n"
+        at.text_area(key="data_text").set_value(text)
+        at.run()
+        kind = next(s for s in at.selectbox if s.key.startswith("data_kind_"))
+        assert kind.value.startswith("Binary: a label 0/1 and a predicted probability")
+        at.text_area(key="data_text").set_value("label,probability\n1,0.5\n0,7\n")
+        at.run()
+        kind = next(s for s in at.selectbox if s.key.startswith("data_kind_"))
+        kind.set_value(next(o for o in kind.options if o.startswith("Binary: a label 0/1 and a predicted")))
+        at.run()
+    else:
+        at.text_area(key="data_text").set_value(text)
+        at.run()
+    assert not at.exception
+    assert len(at.error) == 1
+    assert message in at.error[0].value
+
+
+def test_your_data_example_scores_every_regression_loss():
+    at = open_page("pages/your-data.py")
+    next(b for b in at.button if b.label == "Regression example").click()
+    at.run()
+    assert not at.exception
+    assert at.query_params["data_example"] == "regression"
+    costs = at.table[0].value
+    raw = np.loadtxt(ROOT / "assets" / "examples" / "regression.csv", delimiter=",", skiprows=1)
+    residuals = raw[:, 1] - raw[:, 0]
+    assert costs.loc["L2 (MSE)"]["mean"] == pytest.approx(np.mean(residuals**2), rel=1e-12)  # mean of r²
+    assert costs.loc["L1 (MAE)"]["sum"] == pytest.approx(np.sum(np.abs(residuals)), rel=1e-12)
+    worst = at.table[1].value  # sorted by L2, the worst first: the largest |r|
+    assert worst["L2 (MSE)"].iloc[0] == pytest.approx(np.max(residuals**2), rel=1e-12)
+    figure = next(json.loads(c["figure"]) for c in live_charts(at) if c["chart"] == "data_chart")
+    assert "the worst 5 % carry<br>L2 (MSE)" in figure["layout"]["title"]["subtitle"]["text"]
+
+
+@pytest.mark.parametrize("example", ["binary", "multiclass"])
+def test_your_data_examples_load_and_guess_their_kind(example):
+    at = open_page("pages/your-data.py")
+    next(b for b in at.button if b.label == f"{example.capitalize()} example").click()
+    at.run()
+    assert not at.exception
+    assert not at.error
+    kind = next(s for s in at.selectbox if s.key.startswith("data_kind_"))
+    assert kind.value.startswith(
+        "Binary: a label 0/1 and a predicted probability" if example == "binary" else "Multiclass"
+    )

@@ -137,12 +137,15 @@ def pull(key, residuals, delta):
     return np.abs(psi)
 
 
-def _line_text(slope, intercept, iterations, converged):
+FITS_PER_LINE = 2  # of the fits' table in the subtitle: it fits a phone's 600 px chart
+
+
+def _line_text(title, slope, intercept, iterations, converged):
     sign = "−" if intercept < 0 else "+"
     how = "closed form" if iterations == 0 else f"{iterations} IRLS steps"
     if not converged:
         how += ", still moving"
-    return f"ŷ = {slope:.3f}x {sign} {abs(intercept):.3f}  ({how})"
+    return f"{title}: ŷ = {slope:.3f}x {sign} {abs(intercept):.3f} ({how})"
 
 
 # --- the chart ---------------------------------------------------------------------------
@@ -208,9 +211,8 @@ def _fitting_skeleton(**_):
                 )
             else:
                 fig.add_scatter(
-                    mode="lines+markers",
+                    mode="lines",  # no markers: a hundred of them per frame cost ~10 ms
                     line={**style, "dash": FIT_DASHES[key], "width": 2},
-                    marker={"size": 5},
                     hovertemplate="step %{x}: slope %{y:.6g}<extra></extra>",
                     **common,
                     row=2,
@@ -234,9 +236,10 @@ def _fitting_skeleton(**_):
         height=700,
         uirevision="fitting",
         title="The line each loss fits through data with outliers",
-        # the fits' legend (their lines in it) below the panels
-        legend={"orientation": "h", "y": -0.24, "yanchor": "top", "x": 0},
-        margin={"b": 250},
+        # the fits' legend (their lines in it) below the panels; the fits' numbers in the
+        # subtitle, three lines of them (a legend whose names change redraws dearly)
+        legend={"orientation": "h", "y": -0.16, "yanchor": "top", "x": 0},
+        margin={"t": 190, "b": 170},
     )
     return fig
 
@@ -247,10 +250,6 @@ def _fitting_data(*, outliers, distance, leverage, delta):
     ends = np.array([min(0.0, x.min()), x.max()])
     count = "no outlier" if outliers == 0 else f"{outliers} outlier{'s' * (outliers > 1)}"
     data = {
-        (LAYOUT, "title.subtitle.text"): (
-            f"{N_POINTS} points, {count} {distance:g} above the true line"
-            + (f", moved {leverage:g} of the way to x = {X_FAR:g}" if outliers and leverage else "")
-        ),
         (POINTS, "x"): x[~outlier],
         (POINTS, "y"): y[~outlier],
         (OUTLIERS, "x"): x[outlier],
@@ -258,18 +257,23 @@ def _fitting_data(*, outliers, distance, leverage, delta):
         (TRUE_LINE, "x"): ends,
         (TRUE_LINE, "y"): TRUE_SLOPE * ends + TRUE_INTERCEPT,
     }
+    table = []
     for k, (key, *_) in enumerate(FITS):
         slope, intercept, path, iterations, converged = fits[key]
         data[LINES + k, "x"] = ends
         data[LINES + k, "y"] = slope * ends + intercept
-        data[LINES + k, "name"] = (
-            f"{fit_title(key, delta)}: {_line_text(slope, intercept, iterations, converged)}"
-        )
+        data[LINES + k, "name"] = fit_title(key, delta)
+        table.append(_line_text(fit_title(key, delta), slope, intercept, iterations, converged))
         pulls = pull(key, slope * x + intercept - y, delta)
         data[PULLS + k, "x"] = x
         data[PULLS + k, "y"] = np.where(pulls > 0, pulls, np.nan)  # a log axis has no 0
         data[PATHS + k, "x"] = np.arange(len(path), dtype=float)
         data[PATHS + k, "y"] = path[:, 0]
+    described = f"{N_POINTS} points, {count} {distance:g} above the true line" + (
+        f", moved {leverage:g} of the way to x = {X_FAR:g}" if outliers and leverage else ""
+    )
+    rows = ["   ·   ".join(table[i : i + FITS_PER_LINE]) for i in range(0, len(table), FITS_PER_LINE)]
+    data[LAYOUT, "title.subtitle.text"] = "<br>".join([described, *rows])
     return data
 
 
