@@ -94,6 +94,12 @@ PAGES = (
         blurb="The textbook formula against ours as inputs grow: where naive code gives inf, nan or no digits.",
         preview=lambda: viz.naive_figure("log_cosh"),
     ),
+    Page(
+        file="pages/your-data.py",
+        title="Your data",
+        icon=":material/upload_file:",
+        blurb="Upload or paste your own predictions: every example's loss and what the cost is made of.",
+    ),
 )
 
 

@@ -19,6 +19,7 @@ LINKS = {
     "robust-fitting": ("fit_outliers=4", "Robust fitting"),
     "gradient-descent": ("gd_rate=0.9", "Gradient descent"),
     "stable-vs-naive": ("naive_case=log+cosh", "Stable vs naive"),
+    "your-data": ("data_example=binary", "Your data"),
 }
 
 

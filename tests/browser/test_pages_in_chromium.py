@@ -20,6 +20,7 @@ SLIDERS = {
     "robust-fitting": ".losslab-slider[data-name='fit_distance'] input",
     "gradient-descent": ".losslab-slider[data-name='gd_step'] input",
     "stable-vs-naive": None,
+    "your-data": None,
 }
 PAGES = {page.url_path: SLIDERS[page.url_path] for page in PAGE_TABLE}
 HUBER_DELTA = "input[aria-label='Huber δ']"
