@@ -6,7 +6,8 @@ import ui
 import viz
 from losses import LOSSES
 from viz import SliderSpec
-from viz.figures import MAX_CLASSES
+from viz.figures import MAX_CLASSES, kl_distribution
+from viz.snippets import kl_snippets
 
 ui.header(
     "KL divergence",
@@ -63,6 +64,9 @@ ui.chart(
         ),
     ],
 )
+with st.expander("The same in code: our package, PyTorch, Keras and Optax"):
+    (p, _), (q, _) = (kl_distribution([params[f"{name}_{i}"] for i in range(classes)]) for name in ("p", "q"))
+    ui.snippets(kl_snippets(p, q), "KL(P‖Q) of this view's distributions")
 ui.formula(LOSSES["kl_divergence"])
 st.caption(
     "PyTorch's `kl_div(input, target)` takes log q first and p second, and wants "

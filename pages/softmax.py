@@ -7,6 +7,7 @@ import viz
 from losses import LOSSES
 from viz import SliderSpec
 from viz.figures import MAX_CLASSES
+from viz.snippets import softmax_snippets
 
 ui.header(
     "Multiclass: softmax and cross-entropy",
@@ -82,6 +83,17 @@ with plot:
         "so the model is kept from growing ever more confident. Sparse cross-entropy has no "
         "smoothing in Keras; it keeps the hard label."
     )
+    with st.expander("The same in code: our package, PyTorch, Keras and Optax"):
+        scores = [params[f"score_{i}"] for i in range(classes)]
+        ui.snippets(
+            softmax_snippets(
+                scores,
+                temperature=params["temperature"],
+                true_class=true_class,
+                label_smoothing=params["label_smoothing"],
+            ),
+            "Softmax cross-entropy from the scores, at this view's temperature, true class and ε",
+        )
     for name in ("categorical_cross_entropy", "sparse_categorical_cross_entropy", "softmax_cross_entropy"):
         ui.formula(LOSSES[name])
     st.markdown(

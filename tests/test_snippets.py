@@ -14,7 +14,13 @@ import numpy as np
 import pytest
 
 from losses import conventions
-from viz.snippets import binary_snippets, regression_snippets, snippet_loss_names
+from viz.snippets import (
+    binary_snippets,
+    kl_snippets,
+    regression_snippets,
+    snippet_loss_names,
+    softmax_snippets,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -70,6 +76,12 @@ def _programs():
         found += [(f"{name}-{s.library}", s) for s in regression_snippets(name, params)]
     for p in (0.3, 1e-9, 1.0):  # 1e-9: inside Keras's clip; 1: PyTorch's log floor for y = 0
         found += [(f"bce-{p:g}-{s.library}", s) for s in binary_snippets(p)]
+    for scores, t, true_class, eps in (([2.0, 1.0, 0.1], 1.0, 0, 0.0), ([8.0, -3.0, 0.5, 1.0], 0.3, 2, 0.2)):
+        programs = softmax_snippets(scores, temperature=t, true_class=true_class, label_smoothing=eps)
+        found += [(f"softmax-{len(scores)}-{s.library}", s) for s in programs]
+    # a zero of p (its term 0), and a zero of q under mass of p (inf; Keras's clip: finite)
+    for p, q in (([0.5, 0.5, 0.0], [0.25, 0.25, 0.5]), ([0.2, 0.8], [1.0, 0.0])):
+        found += [(f"kl-{len(p)}-{s.library}", s) for s in kl_snippets(p, q)]
     return found
 
 

@@ -135,6 +135,71 @@ def binary_snippets(p):
     return snippets
 
 
+# --- multiclass: softmax cross-entropy from scores, KL divergence -------------------------
+def _row(values):
+    return "[" + _floats(values) + "]"  # one sample: a batch of one row
+
+
+def softmax_snippets(scores, *, temperature=1.0, true_class=0, label_smoothing=0.0):
+    """The programs computing the softmax cross-entropy of ``scores`` / T with the true
+    class, its label smoothed by ε (Keras's, PyTorch's and Optax's ε mean the same)."""
+    classes = len(scores)
+    y = np.eye(classes)[true_class][None]
+    logits = np.asarray(scores, dtype=float)[None] / temperature
+    t, eps = float(temperature), float(label_smoothing)
+    data = {
+        "textbook": f"logits = np.array({_row(scores)}) / {t!r}\ny = np.eye({classes})[[{true_class}]]\n",
+        "pytorch": (
+            f"logits = torch.tensor({_row(scores)}, dtype=torch.float64) / {t!r}\n"
+            f"true_class = torch.tensor([{true_class}])\n"
+        ),
+        "keras": f"logits = np.array({_row(scores)}) / {t!r}\ny = np.eye({classes})[[{true_class}]]\n",
+        "optax": f"logits = jnp.array({_row(scores)}) / {t!r}\ny = jnp.eye({classes})[jnp.array([{true_class}])]\n",
+    }
+    calls = {
+        "textbook": f'losses.softmax_cross_entropy(y, logits, label_smoothing={eps!r}, reduction="none")',
+        "pytorch": f'F.cross_entropy(logits, true_class, label_smoothing={eps!r}, reduction="none")',
+        "keras": f"keras.losses.categorical_crossentropy(y, logits, from_logits=True, label_smoothing={eps!r})",
+        "optax": f"optax.losses.softmax_cross_entropy(logits, optax.losses.smooth_labels(y, {eps!r}))",
+    }
+    snippets = []
+    for library in SNIPPET_LIBRARIES:
+        code = _prelude(library) + "\n" + data[library] + _PRINT[library].format(call=calls[library])
+        found = convention(library, "softmax_cross_entropy")
+        prints = tuple(found.values(y, logits, label_smoothing=eps))
+        snippets.append(Snippet(library, LIBRARY_TITLES[library], code, prints))
+    return snippets
+
+
+def kl_snippets(p, q):
+    """The programs computing KL(P‖Q) of two distributions (a batch of one)."""
+    p, q = np.asarray(p, dtype=float), np.asarray(q, dtype=float)
+    arrays = {
+        "textbook": ("np.array", ""),
+        "pytorch": ("torch.tensor", ", dtype=torch.float64"),
+        "keras": ("np.array", ""),
+        "optax": ("jnp.array", ""),
+    }
+    calls = {
+        "textbook": 'losses.kl_divergence(p, q, reduction="none")',
+        # batchmean over a batch of one: the sum over the classes, per sample as the others
+        "pytorch": 'F.kl_div(torch.log(q), p, reduction="none").sum(dim=-1)',
+        "keras": "keras.losses.kl_divergence(p, q)",
+        "optax": "optax.losses.kl_divergence(jnp.log(q), p)",
+    }
+    snippets = []
+    for library in SNIPPET_LIBRARIES:
+        make, dtype = arrays[library]
+        data = f"p = {make}({_row(p)}{dtype})\nq = {make}({_row(q)}{dtype})\n"
+        code = _prelude(library) + "\n" + data + _PRINT[library].format(call=calls[library])
+        found = convention(library, "kl_divergence")
+        prints = tuple(np.atleast_1d(found.values(p[None], q[None])))
+        snippets.append(
+            Snippet(library, LIBRARY_TITLES[library], code, prints, _digits(library, "kl_divergence"))
+        )
+    return snippets
+
+
 # (library, loss) computed with float32 steps inside, measured: Keras 3.15 on its PyTorch
 # backend rounds its clipped p and its log-cosh to float32 although floatx is float64
 FLOAT32_INSIDE = {("keras", "binary_cross_entropy"), ("keras", "log_cosh")}
