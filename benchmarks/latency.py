@@ -67,8 +67,10 @@ CHARTS = [
     Chart("binary-classification", "", "bin_bce_chart"),
     Chart("binary-classification", "bin_tab=margin", "bin_margin_chart"),
     Chart("binary-classification", "bin_tab=sigmoid", "bin_sigmoid_chart"),
+    Chart("binary-classification", "bin_tab=focal", "bin_focal_chart"),
     Chart("softmax", "", "mc_chart"),
     Chart("kl-divergence", "", "kl_chart"),
+    Chart("barron", "", "barron_chart"),
     Chart("robust-fitting", "", "fit_chart"),
     Chart("gradient-descent", "", "gd_chart"),
 ]
