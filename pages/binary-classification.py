@@ -56,7 +56,9 @@ with bce_tab:
         "where its probability falls below 1/e ≈ 0.368."
     )
     ui.formula(LOSSES["binary_cross_entropy"])
-    with st.expander("The same in code: our package, PyTorch and Keras"):
+    if ui.toggle(
+        "The same in code: our package, PyTorch and Keras", key="bin_code", hide_label="The same in code"
+    ):
         ui.snippets(binary_snippets(p), f"Binary cross-entropy of labels 1 and 0 at p = {p:g}")
     library = LIBRARY_OF_TITLE[
         ui.selectbox(

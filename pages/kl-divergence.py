@@ -64,7 +64,9 @@ ui.chart(
         ),
     ],
 )
-with st.expander("The same in code: our package, PyTorch, Keras and Optax"):
+if ui.toggle(
+    "The same in code: our package, PyTorch, Keras and Optax", key="kl_code", hide_label="The same in code"
+):
     (p, _), (q, _) = (kl_distribution([params[f"{name}_{i}"] for i in range(classes)]) for name in ("p", "q"))
     ui.snippets(kl_snippets(p, q), "KL(P‖Q) of this view's distributions")
 ui.formula(LOSSES["kl_divergence"])

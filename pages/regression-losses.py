@@ -100,7 +100,11 @@ with plot:
             f"**The same losses in {LIBRARY_TITLES[library]}** (drawn long dash-dot over ours where it differs)"
         )
         st.markdown(convention_lines(shown, library))
-    with st.expander("The same in code: our package, PyTorch, Keras and Optax"):
+    if ui.toggle(
+        "The same in code: our package, PyTorch, Keras and Optax",
+        key="reg_code",
+        hide_label="The same in code",
+    ):
         st.caption(
             f"Each program computes the loss at the residuals {list(SNIPPET_RESIDUALS)} with this "
             "view's δ; the tests run them and check they print these numbers."

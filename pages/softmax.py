@@ -83,7 +83,11 @@ with plot:
         "so the model is kept from growing ever more confident. Sparse cross-entropy has no "
         "smoothing in Keras; it keeps the hard label."
     )
-    with st.expander("The same in code: our package, PyTorch, Keras and Optax"):
+    if ui.toggle(
+        "The same in code: our package, PyTorch, Keras and Optax",
+        key="mc_code",
+        hide_label="The same in code",
+    ):
         scores = [params[f"score_{i}"] for i in range(classes)]
         ui.snippets(
             softmax_snippets(

@@ -52,6 +52,7 @@ def _seen(at):
         [m.value for m in at.metric],
         [str(d.value) for d in at.dataframe],
         [str(t.value) for t in at.table],
+        [c.value for c in at.code],
         [(w.key, w.disabled) for w in _widgets(at)],
         # which chart sliders there are and whether enabled; not their values, which
         # are the very thing moved
@@ -876,7 +877,9 @@ def test_no_convention_chart_without_a_library():
 
 
 def test_the_same_in_code_fills_in_the_view_s_delta():
-    at = _opened_and_set("pages/regression-losses.py", {"reg_show_huber": True, "reg_huber_delta": 1.5})
+    at = _opened_and_set(
+        "pages/regression-losses.py", {"reg_show_huber": True, "reg_huber_delta": 1.5, "reg_code": True}
+    )
     codes = [c.value for c in at.code]
     assert any('F.huber_loss(y_pred, y_true, reduction="none", delta=1.5)' in c for c in codes)
     assert any("keras.losses.huber(y_true, y_pred, delta=1.5)" in c for c in codes)

@@ -116,7 +116,8 @@ def formula(spec, values=None):
 
 def snippets(programs, heading):
     """``programs`` (``viz.snippets.Snippet``s), one tab per library: the code, copyable,
-    and the numbers it prints, under ``heading``."""
+    and the numbers it prints, under ``heading``. Pages show them behind a toggle (off by
+    default): a run that draws them sends a dozen elements more, ~8 ms of server CPU."""
     st.markdown(f"**{heading}**")
     for tab, program in zip(st.tabs([p.title for p in programs]), programs, strict=True):
         with tab:
