@@ -154,6 +154,17 @@ def test_a_multiclass_chart_draws_and_exports_only_its_classes():
     assert [float(r["y"]) for r in kl_rows if r["trace"] == "Q"] == [0.25, 0.75]
 
 
+@pytest.mark.parametrize("figure", [lambda: viz.fitting_figure(0, 0.0), lambda: viz.descent_figure(step=0)])
+def test_figure_csv_of_a_chart_with_an_empty_trace(figure):
+    """No outliers (an empty trace), one step: the CSV download still works."""
+    import csv
+    import io
+
+    rows = list(csv.DictReader(io.StringIO(viz.figure_csv(figure()))))
+    assert rows
+    assert all(r["trace"] != "outliers" for r in rows)
+
+
 def test_figure_csv_holds_every_point_exactly():
     import csv
     import io

@@ -30,7 +30,7 @@ def _shown_categories(fig, trace, count):
     categories (the multiclass charts hold every class and show the first few); all
     of them on any other axis."""
     axis = fig.layout["xaxis" + (trace.xaxis or "x")[1:]]
-    if axis.range is None or not isinstance(trace.x[0], str):
+    if axis.range is None or not len(trace.x) or not isinstance(trace.x[0], str):
         return range(count)
     low, high = axis.range
     return range(max(0, int(np.ceil(low))), min(count, int(np.floor(high)) + 1))
