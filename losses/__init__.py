@@ -20,7 +20,7 @@ from .classification import (
     squared_hinge,
     squared_hinge_derivative,
 )
-from .fitting import BEST_CONSTANT_LOSSES, best_constant
+from .fitting import BEST_CONSTANT_LOSSES, DESCENT_LOSSES, LINE_FIT_LOSSES, best_constant, descend, fit_line
 from .multiclass import (
     categorical_cross_entropy,
     categorical_cross_entropy_derivative,
@@ -52,6 +52,8 @@ from .robust import barron, barron_derivative, barron_weight
 
 __all__ = [
     "BEST_CONSTANT_LOSSES",
+    "DESCENT_LOSSES",
+    "LINE_FIT_LOSSES",
     "LOSSES",
     "LossSpec",
     "Param",
@@ -65,6 +67,8 @@ __all__ = [
     "binary_focal_cross_entropy_derivative",
     "categorical_cross_entropy",
     "categorical_cross_entropy_derivative",
+    "descend",
+    "fit_line",
     "hinge",
     "hinge_derivative",
     "huber",
