@@ -696,7 +696,7 @@ def _fit_lines(figure):
             slope = (y[1] - y[0]) / (x[1] - x[0])
             intercept = y[0] - slope * x[0]
             sign = "−" if intercept < 0 else "+"
-            assert f"{name}: ŷ = {slope:.3f}x {sign} {abs(intercept):.3f}" in subtitle, name
+            assert f"{slope:.3f}x {sign} {abs(intercept):.3f} (" in subtitle, name
             lines[name] = (slope, intercept)
     return lines
 

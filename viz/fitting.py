@@ -140,12 +140,25 @@ def pull(key, residuals, delta):
 FITS_PER_LINE = 2  # of the fits' table in the subtitle: it fits a phone's 600 px chart
 
 
-def _line_text(title, slope, intercept, iterations, converged):
+SHORT_TITLES = {
+    "mse": "L2",
+    "mae": "L1",
+    "huber": "Huber",
+    "pseudo_huber": "Pseudo-Huber",
+    "log_cosh": "log-cosh",
+}
+
+
+def _line_text(key, delta, slope, intercept, iterations, converged):
+    """A fit as the subtitle's table writes it, short enough for two a line on a phone."""
+    title = f"Cauchy c={delta:g}" if key == "cauchy" else SHORT_TITLES[key]
+    if key in ("huber", "pseudo_huber"):
+        title += f" δ={delta:g}"
     sign = "−" if intercept < 0 else "+"
-    how = "closed form" if iterations == 0 else f"{iterations} IRLS steps"
+    how = "exact" if iterations == 0 else f"{iterations} steps"
     if not converged:
         how += ", still moving"
-    return f"{title}: ŷ = {slope:.3f}x {sign} {abs(intercept):.3f} ({how})"
+    return f"{title}: {slope:.3f}x {sign} {abs(intercept):.3f} ({how})"
 
 
 # --- the chart ---------------------------------------------------------------------------
@@ -263,7 +276,7 @@ def _fitting_data(*, outliers, distance, leverage, delta):
         data[LINES + k, "x"] = ends
         data[LINES + k, "y"] = slope * ends + intercept
         data[LINES + k, "name"] = fit_title(key, delta)
-        table.append(_line_text(fit_title(key, delta), slope, intercept, iterations, converged))
+        table.append(_line_text(key, delta, slope, intercept, iterations, converged))
         pulls = pull(key, slope * x + intercept - y, delta)
         data[PULLS + k, "x"] = x
         data[PULLS + k, "y"] = np.where(pulls > 0, pulls, np.nan)  # a log axis has no 0
@@ -273,7 +286,7 @@ def _fitting_data(*, outliers, distance, leverage, delta):
         f", moved {leverage:g} of the way to x = {X_FAR:g}" if outliers and leverage else ""
     )
     rows = ["   ·   ".join(table[i : i + FITS_PER_LINE]) for i in range(0, len(table), FITS_PER_LINE)]
-    data[LAYOUT, "title.subtitle.text"] = "<br>".join([described, *rows])
+    data[LAYOUT, "title.subtitle.text"] = "<br>".join([described + ". The fitted lines ŷ:", *rows])
     return data
 
 
