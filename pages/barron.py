@@ -23,17 +23,14 @@ ALPHA, SCALE = LOSSES["barron"].params
 # α = 0.5 at first: between Charbonnier and Cauchy, so every named case shows beside it
 ALPHA_SLIDER = SliderSpec.for_param(ALPHA, name="barron_alpha", label="shape α", default=0.5)
 SCALE_SLIDER = SliderSpec.for_param(SCALE, name="barron_scale", label="scale c")
-PRESETS = [(name, alpha) for name, alpha in SPECIAL_CASES if np.isfinite(alpha)]
-
-
-def use_preset(alpha):
-    st.query_params[ALPHA_SLIDER.name] = f"{alpha:g}"  # the α slider reads its link
-
-
-st.markdown("**Set α to a named case** (Welsch, α → −∞, is drawn beside them)")
-for column, (name, alpha) in zip(st.columns(len(PRESETS)), PRESETS, strict=True):
-    short = name.split(" (")[0]  # "Charbonnier (pseudo-Huber)": the legend says the rest
-    column.button(f"{short} (α = {alpha:g})", on_click=use_preset, args=(alpha,), width="stretch")
+# the named cases with a finite α, each a button; "Charbonnier (pseudo-Huber)" is named
+# short on it (the legend says the rest)
+PRESETS = [
+    (f"{name.split(' (')[0]} (α = {alpha:g})", {ALPHA_SLIDER.name: alpha}, None)
+    for name, alpha in SPECIAL_CASES
+    if np.isfinite(alpha)
+]
+ui.presets("**Set α to a named case** (Welsch, α → −∞, is drawn beside them)", PRESETS)
 
 values = ui.chart_slider_values("barron_chart", [ALPHA_SLIDER, SCALE_SLIDER])
 alpha, scale = values[ALPHA_SLIDER.name], values[SCALE_SLIDER.name]

@@ -34,24 +34,14 @@ OUTLIER = SliderSpec(
 STEP = SliderSpec(name="gd_step", label="step k", min=0, max=MAX_STEPS, step=1, default=10)
 SLIDERS = [STEP, RATE, START, OUTLIER]
 PRESETS = (
-    ("L2, η = 0.1: steady", {"gd_loss": TITLE["mse"], "gd_rate": 0.1, "gd_step": 30}),
-    ("L2, η = 0.9: overshoots", {"gd_loss": TITLE["mse"], "gd_rate": 0.9, "gd_step": 30}),
-    ("L2, η = 1.05: runs away", {"gd_loss": TITLE["mse"], "gd_rate": 1.05, "gd_step": 60}),
-    ("L1, η = 0.5: zig-zags", {"gd_loss": TITLE["mae"], "gd_rate": 0.5, "gd_step": 60}),
+    ("L2, η = 0.1: steady", {"gd_loss": TITLE["mse"], "gd_rate": 0.1, "gd_step": 30}, None),
+    ("L2, η = 0.9: overshoots", {"gd_loss": TITLE["mse"], "gd_rate": 0.9, "gd_step": 30}, None),
+    ("L2, η = 1.05: runs away", {"gd_loss": TITLE["mse"], "gd_rate": 1.05, "gd_step": 60}, None),
+    ("L1, η = 0.5: zig-zags", {"gd_loss": TITLE["mae"], "gd_rate": 0.5, "gd_step": 60}, None),
 )
 
 
-def use_preset(settings):
-    for name, value in settings.items():
-        if name == "gd_loss":
-            st.session_state[name] = value  # a widget bound to the link: set as the widget
-        else:
-            st.query_params[name] = f"{value:g}"  # the chart's sliders read their link
-
-
-st.markdown("**Start from**")
-for column, (label, settings) in zip(st.columns(len(PRESETS)), PRESETS, strict=True):
-    column.button(label, on_click=use_preset, args=(settings,), width="stretch")
+ui.presets("**Start from**", PRESETS)
 
 values = ui.chart_slider_values("gd_chart", SLIDERS)
 params = {

@@ -62,14 +62,7 @@ PRESETS = (
 )
 
 
-def use_preset(settings):
-    for name, value in settings.items():
-        st.query_params[name] = f"{value:g}"  # the chart's sliders read their link
-
-
-st.markdown("**Start from**")
-for column, (label, settings, shows) in zip(st.columns(len(PRESETS)), PRESETS, strict=True):
-    column.button(label, on_click=use_preset, args=(settings,), help=shows, width="stretch")
+ui.presets("**Start from**", PRESETS)
 
 values = ui.chart_slider_values("fit_chart", SLIDERS)
 params = {

@@ -14,6 +14,7 @@ from .charts import chart
 from .controls import (
     chart_slider_values,
     loss_toggles,
+    presets,
     put_in_link,
     selectbox,
     slider,
@@ -35,6 +36,7 @@ __all__ = [
     "header",
     "loss_toggles",
     "presenting",
+    "presets",
     "put_in_link",
     "selectbox",
     "sidebar",

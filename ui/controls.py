@@ -132,3 +132,20 @@ def tabs(labels, *, key):
     else:
         st.query_params[key] = open_name
     return containers
+
+
+def presets(heading, choices):
+    """A row of buttons under ``heading`` (markdown), each ``(label, settings, help)``
+    setting controls by their URL key: a widget bound to the link through its state (the
+    link follows it), a chart's own slider through the link (it reads it on the next run)."""
+    st.markdown(heading)
+    for column, (label, settings, shows) in zip(st.columns(len(choices)), choices, strict=True):
+        column.button(label, on_click=_use_preset, args=(settings,), help=shows, width="stretch")
+
+
+def _use_preset(settings):
+    for key, value in settings.items():
+        if key in st.session_state:  # a Streamlit widget: Streamlit refuses a bound link's write
+            st.session_state[key] = value
+        else:
+            st.query_params[key] = f"{value:g}"
