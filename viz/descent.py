@@ -10,7 +10,6 @@ median and zig-zags unless η is small.
 """
 
 import functools
-import threading
 
 import numpy as np
 from plotly.subplots import make_subplots
@@ -19,7 +18,7 @@ import losses
 from losses import LOSSES
 from losses.fitting import BEST_CONSTANT_LOSSES, descend
 
-from .live import LAYOUT, LiveChart
+from .live import LAYOUT, BatchCache, LiveChart
 from .outlier import NEAR_PREDICTIONS
 from .presentation import LOSS_COLOURS, OKABE_ITO
 from .theme import TEMPLATE
@@ -38,9 +37,7 @@ def descent_values(outlier):
 
 # (loss, outlier, start, rate) -> (path, cost, gradient, diverged) of the whole run
 # (MAX_STEPS steps): one per view, shared by every step's frame
-_RUNS = {}
-_RUNS_LOCK = threading.Lock()
-_MOST_RUNS = 20_000
+_RUNS = BatchCache(most=20_000)
 
 
 def _run_key(params):
@@ -48,32 +45,33 @@ def _run_key(params):
 
 
 def prepare_descents(param_sets):
-    """Run the descents of these views (a slider's frames) at once: one batch of starts
-    and rates per loss and outlier."""
+    """Run the descents of these views (a slider's frames) at once."""
+    _RUNS.solved(map(_run_key, param_sets), _solve_descents)
+
+
+def _solve_descents(keys):
+    """The runs of ``keys``: one batch of starts and rates per loss and outlier."""
     groups = {}
-    for key in dict.fromkeys(map(_run_key, param_sets)):
-        if key not in _RUNS:
-            groups.setdefault(key[:2], []).append(key)
-    for (loss, outlier), keys in groups.items():
-        starts, rates = (np.array([key[i] for key in keys]) for i in (2, 3))
+    for key in keys:
+        groups.setdefault(key[:2], []).append(key)
+    runs = {}
+    for (loss, outlier), group in groups.items():
+        starts, rates = (np.array([key[i] for key in group]) for i in (2, 3))
         run = descend(descent_values(outlier), loss, start=starts, learning_rate=rates, steps=MAX_STEPS)
-        with _RUNS_LOCK:
-            if len(_RUNS) + len(keys) > _MOST_RUNS:
-                _RUNS.clear()
-            for i, key in enumerate(keys):
-                taken = np.count_nonzero(np.isfinite(run.path[:, i]))  # a run that ran away: to its last c
-                _RUNS[key] = (
-                    run.path[:taken, i],
-                    run.cost[:taken, i],
-                    run.gradient[:taken, i],
-                    bool(run.diverged[i]),
-                )
+        for i, key in enumerate(group):
+            taken = np.count_nonzero(np.isfinite(run.path[:, i]))  # a run that ran away: to its last c
+            runs[key] = (
+                run.path[:taken, i],
+                run.cost[:taken, i],
+                run.gradient[:taken, i],
+                bool(run.diverged[i]),
+            )
+    return runs
 
 
 def _descent(loss, outlier, start, rate):
-    params = {"loss": loss, "outlier": outlier, "start": start, "rate": rate}
-    prepare_descents([params])
-    return _RUNS[_run_key(params)]
+    key = _run_key({"loss": loss, "outlier": outlier, "start": start, "rate": rate})
+    return _RUNS.solved([key], _solve_descents)[key]
 
 
 def cost_range(outlier, start):

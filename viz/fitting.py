@@ -14,15 +14,13 @@ lever, and then L1 and Huber give way too; a redescending loss holds longer, unt
 points are a line of their own.
 """
 
-import threading
-
 import numpy as np
 from plotly.subplots import make_subplots
 
 from losses import LOSSES
 from losses.fitting import fit_line
 
-from .live import LAYOUT, LiveChart
+from .live import LAYOUT, BatchCache, LiveChart
 from .presentation import LOSS_COLOURS, LOSS_DASHES, OKABE_ITO
 from .theme import TEMPLATE
 
@@ -73,9 +71,8 @@ def data_set(outliers, distance, leverage):
 
 
 # --- the fits, solved for many views at once ---------------------------------------------
-_FITS = {}  # (outliers, distance, leverage, delta) -> {key: (slope, intercept, path, iterations, converged)}
-_FITS_LOCK = threading.Lock()
-_MOST_CACHED = 20_000  # views (~3 kB each); then the cache starts again
+# (outliers, distance, leverage, delta) -> {key: (slope, intercept, path, iterations, converged)}
+_FITS = BatchCache(most=20_000)  # views (~3 kB each)
 
 
 def _view(params):
@@ -88,13 +85,15 @@ def _view(params):
 
 
 def prepare_fits(param_sets):
-    """Solve every fit of these views (a slider's frames) as one batch per loss: IRLS
-    costs the same for one data set as for two hundred. A loss with a scale δ fits y/δ at
-    δ = 1 and scales the line back (ρ_δ(r) = δ² ρ_1(r/δ), ρ(r, α, c) = ρ(r/c, α, 1)), so
-    that views of different δ share one batch too."""
-    views = [v for v in dict.fromkeys(map(_view, param_sets)) if v not in _FITS]
-    if not views:
-        return
+    """Solve every fit of these views (a slider's frames) at once."""
+    _FITS.solved(map(_view, param_sets), _solve_fits)
+
+
+def _solve_fits(views):
+    """Every fit of ``views`` as one batch per loss: IRLS costs the same for one data set
+    as for two hundred. A loss with a scale δ fits y/δ at δ = 1 and scales the line back
+    (ρ_δ(r) = δ² ρ_1(r/δ), ρ(r, α, c) = ρ(r/c, α, 1)), so that views of different δ share
+    one batch too."""
     data = [data_set(*view[:3]) for view in views]
     x = np.stack([d[0] for d in data])
     y = np.stack([d[1] for d in data])
@@ -104,27 +103,25 @@ def prepare_fits(param_sets):
         scale = delta if scaled else np.ones_like(delta)
         fit = fit_line(x, y / scale[:, None], loss, **params)
         solved[key] = (fit, scale)
-    with _FITS_LOCK:
-        if len(_FITS) + len(views) > _MOST_CACHED:
-            _FITS.clear()
-        for i, view in enumerate(views):
-            _FITS[view] = {
-                key: (
-                    fit.slope[i] * scale[i],
-                    fit.intercept[i] * scale[i],
-                    fit.path[i, : fit.iterations[i] + 1] * scale[i],
-                    int(fit.iterations[i]),
-                    bool(fit.converged[i]),
-                )
-                for key, (fit, scale) in solved.items()
-            }
+    return {
+        view: {
+            key: (
+                fit.slope[i] * scale[i],
+                fit.intercept[i] * scale[i],
+                fit.path[i, : fit.iterations[i] + 1] * scale[i],
+                int(fit.iterations[i]),
+                bool(fit.converged[i]),
+            )
+            for key, (fit, scale) in solved.items()
+        }
+        for i, view in enumerate(views)
+    }
 
 
 def fits_at(*, outliers, distance, leverage, delta):
     """{key: (slope, intercept, path, iterations, converged)} of every fit of a view."""
-    params = {"outliers": outliers, "distance": distance, "leverage": leverage, "delta": delta}
-    prepare_fits([params])
-    return _FITS[_view(params)]
+    view = _view({"outliers": outliers, "distance": distance, "leverage": leverage, "delta": delta})
+    return _FITS.solved([view], _solve_fits)[view]
 
 
 def pull(key, residuals, delta):

@@ -15,6 +15,7 @@ import copy
 import functools
 import inspect
 import re
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -109,3 +110,27 @@ def put_data(fig, data):
         target = fig.layout if trace == LAYOUT else fig.data[trace]
         target[attribute] = value
     return fig
+
+
+class BatchCache:
+    """What a chart's ``prepare`` solved, per view, shared by every session of the server:
+    ``solved(keys, solve)`` gives the value of each key, solving the missing ones in one
+    call of ``solve(missing keys) -> {key: value}``. Emptied when it would pass ``most``."""
+
+    def __init__(self, most):
+        self.most = most
+        self._values = {}
+        self._lock = threading.Lock()
+
+    def solved(self, keys, solve):
+        keys = list(dict.fromkeys(keys))
+        found = {key: self._values[key] for key in keys if key in self._values}
+        missing = [key for key in keys if key not in found]
+        if missing:
+            new = solve(missing)
+            with self._lock:
+                if len(self._values) + len(new) > self.most:
+                    self._values.clear()
+                self._values.update(new)
+            found |= new  # never read back: another session may have emptied the cache
+        return found
