@@ -1,10 +1,16 @@
 """Loss Lab: the entry point (`streamlit run app.py`). The pages are listed in ui/pages.py."""
 
 import streamlit as st
+from streamlit.watcher import polling_path_watcher
 
 import livechart
 import ui
 from ui import state
+
+# Streamlit polls its config files five times a second for changes, whatever
+# server.fileWatcherType says: ~2.5 ms of server CPU a second, idle or not. A served app's
+# config does not change; once every 10 s is plenty (tests/test_config.py holds the name).
+polling_path_watcher._POLLING_PERIOD_SECS = 10.0
 
 st.set_page_config(**ui.pages.PAGE_CONFIG)  # before the navigation: see PAGE_CONFIG
 navigation = st.navigation(ui.pages.st_pages())

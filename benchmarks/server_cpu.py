@@ -23,6 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from devtools.browser import chromium, running_app, wait_idle
 
 TICKS = os.sysconf("SC_CLK_TCK")
+IDLE_SECONDS = 10
 REST_MS = 700  # longer than a slider's settle time (350 ms): each step becomes one rerun
 
 
@@ -121,6 +122,10 @@ def main():
         page.on("websocket", lambda ws: ws.on("framereceived", lambda frame: received.append(len(frame))))
         page.goto(url)  # the server's first run: imports
         wait_idle(page)
+        page.wait_for_timeout(1000)
+        before = cpu_seconds(pid)
+        page.wait_for_timeout(1000 * IDLE_SECONDS)
+        idle = 1000 * (cpu_seconds(pid) - before) / IDLE_SECONDS
         for what, path, act in INTERACTIONS:
             started = time.monotonic()
             ms, sent = measure(page, url, pid, path, act, args.interactions, received)
@@ -130,6 +135,11 @@ def main():
     for what, ms, sent, _ in rows:
         print(f"{what:44} {ms:7.1f} {sent / 1000:8.1f}")
     print(f"{'mean over the kinds':44} {statistics.mean(r[1] for r in rows):7.1f}")
+    seconds = statistics.mean(r[3] for r in rows) / args.interactions
+    print(
+        f"of which the idle server's own {idle:.1f} ms/s over the ~{seconds:.1f} s an interaction "
+        f"lasts here (~{idle * seconds:.1f} ms; a page open, nothing moving, {IDLE_SECONDS} s)"
+    )
 
 
 if __name__ == "__main__":

@@ -2,6 +2,8 @@
 ``livechart``, with the sliders it owns and their frames, its export settings and its
 data as CSV."""
 
+import functools
+
 import plotly.io.json
 import streamlit as st
 
@@ -46,25 +48,40 @@ def _for_a_projector(fig):
     layout["height"] = round(layout.get("height", 450) * PRESENTATION_HEIGHT_SCALE)
 
 
-@st.cache_data(max_entries=256, show_spinner=False)  # shared by every session: a class
-def encoded_frames(chart_key, chart_name, params, slider, moves, _chart):
-    """(encoded frames, their key) of ``slider`` on the chart ``_chart`` (a LiveChart,
-    cached by its unique ``chart_name``) at ``params`` (without what the slider sets: the
-    frames of every value of it are the same); None when the slider changes nothing
-    drawn, or its frames are over ``viz.FRAME_BUDGET`` (the slider then reruns)."""
-    frames = viz.sweep(_chart, params, slider=slider, moves=moves)
+# Views are cached in the process, shared by every session (a class), keyed by the
+# chart and its parameters as a tuple: st.cache_data hashed the arguments and unpickled
+# the value on every hit, ~3 ms of a rerun's server CPU (benchmarks/server_cpu.py).
+def _view(params):
+    """``params`` as a hashable key (a list becomes a tuple)."""
+    return tuple(sorted((name, tuple(v) if isinstance(v, list) else v) for name, v in params.items()))
+
+
+def encoded_frames(chart_key, live, params, slider, moves):
+    """(encoded frames, their key) of ``slider`` on the chart ``live`` (a LiveChart) at
+    ``params`` (without what the slider sets: the frames of every value of it are the
+    same); None when the slider changes nothing drawn, or its frames are over
+    ``viz.FRAME_BUDGET`` (the slider then reruns)."""
+    return _encoded_frames(chart_key, live, _view(params), slider, moves)
+
+
+@functools.lru_cache(maxsize=256)
+def _encoded_frames(chart_key, live, view, slider, moves):
+    frames = viz.sweep(live, dict(view), slider=slider, moves=moves)
     if not frames.keys or frames.nbytes > viz.FRAME_BUDGET:
         return None
     return wire.encode(frames, chart=chart_key)
 
 
-@st.cache_data(max_entries=512, show_spinner=False)  # shared by every session: a class
-def figure_json(chart_name, params, presenting, _chart):
-    """The figure of ``_chart`` (a LiveChart, cached by its unique ``chart_name``) at
-    ``params`` as the JSON the browser draws: built and serialised once per view, so a
-    rerun that leaves a chart as it was (another chart's slider, a tab that is not open)
-    costs a lookup, not ~5 ms per chart."""
-    fig = _chart.figure_dict(**params)
+def figure_json(live, params, presenting):
+    """The figure of ``live`` (a LiveChart) at ``params`` as the JSON the browser draws:
+    built and serialised once per view, so a rerun that leaves a chart as it was
+    (another chart's slider, a tab that is not open) costs a lookup, not ~5 ms per chart."""
+    return _figure_json(live, _view(params), presenting)
+
+
+@functools.lru_cache(maxsize=512)
+def _figure_json(live, view, presenting):
+    fig = live.figure_dict(**dict(view))
     if presenting:
         _for_a_projector(fig)
     return plotly.io.json.to_json_plotly(fig)
@@ -74,13 +91,13 @@ def chart(live, params, *, key, filename=None, sliders=(), slider_columns=None):
     """Draw ``live`` (a ``viz.LiveChart``) at ``params`` as the chart ``key``, its image
     download named ``filename``; ``sliders``: the ``livechart.ChartSlider``s it owns
     (in ``slider_columns`` columns; None: as many as fit)."""
-    figure = figure_json(live.name, params, state.current().presenting, live)
+    figure = figure_json(live, params, state.current().presenting)
     state.current().drawn(s.spec.name for s in sliders)
     frames = []
     for s in sliders:
         if not s.disabled:
             held = {name: value for name, value in params.items() if name not in s.moves}
-            encoded = encoded_frames(key, live.name, held, s.spec, s.moves, live)
+            encoded = encoded_frames(key, live, held, s.spec, s.moves)
             if encoded is not None:
                 frames.append((s.spec.name, *encoded))
     livechart.BACKEND.draw(
