@@ -409,22 +409,20 @@ class Student:
         self.exceptions = 0
         self.early = 0  # runs that ended early for a rerun (not counted as the end)
         self.bytes_in = 0
+        self.cookies = {}  # name -> value, as a browser keeps them
 
     async def connect(self):
+        """Connect as the browser does: the cookies the server (or a proxy in front of it:
+        its replica's cookie) sets on the first responses, then the websocket with them."""
         host, port = self.url.removeprefix("http://").split(":")
-        status, headers = await http_get(host, int(port), "/_stcore/health")
+        status, headers = await http_get(host, int(port), "/_stcore/health", cookie=self.cookie_header())
         if status != 200:
             raise RuntimeError(f"/_stcore/health answered {status}")
-        cookie = next(
-            (
-                v.split(";", 1)[0]
-                for k, v in headers
-                if k.lower() == "set-cookie" and v.startswith(f"{XSRF_COOKIE_NAME}=")
-            ),
-            None,
-        )
-        await http_get(host, int(port), "/_stcore/host-config", cookie=cookie)
-        token = cookie.split("=", 1)[1] if cookie else ""
+        self.keep_cookies(headers)
+        _, headers = await http_get(host, int(port), "/_stcore/host-config", cookie=self.cookie_header())
+        self.keep_cookies(headers)
+        token = self.cookies.get(XSRF_COOKIE_NAME, "")
+        cookie = self.cookie_header()
         self.ws = await connect(
             f"ws://{host}:{port}/_stcore/stream",
             origin=self.url,
@@ -436,6 +434,15 @@ class Student:
             open_timeout=TIMEOUT_S,
             close_timeout=2,
         )
+
+    def keep_cookies(self, headers):
+        for name, value in headers:
+            if name.lower() == "set-cookie" and "=" in value:
+                key, _, rest = value.split(";", 1)[0].partition("=")
+                self.cookies[key.strip()] = rest.strip()
+
+    def cookie_header(self):
+        return "; ".join(f"{k}={v}" for k, v in self.cookies.items()) or None
 
     def prepare(self, data, slider=None):
         """A recorded rerun_script with this student's cached hashes and chart sequence numbers."""

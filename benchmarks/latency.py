@@ -395,10 +395,11 @@ def main():
     parser.add_argument("--first-visits", type=int, default=3, help="fresh servers, one first visit each")
     pages = list(dict.fromkeys(c.page for c in CHARTS))
     parser.add_argument("--only", action="append", choices=pages, metavar="PAGE", help=f"one of {pages}")
+    parser.add_argument("--in-place-only", action="store_true", help="no plain baseline (a quick check)")
     args = parser.parse_args()
     charts = [c for c in CHARTS if args.only is None or c.page in args.only]
     results, cold, seconds, notes = {}, {}, {}, []
-    for approach in APPROACHES:
+    for approach in ["in place"] if args.in_place_only else APPROACHES:
         start = time.monotonic()
         results[approach], cold[approach], found = measure(approach, charts, args.steps, args.loads)
         seconds[approach] = time.monotonic() - start
