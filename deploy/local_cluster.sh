@@ -8,7 +8,8 @@
 #
 # Settings (environment): REPLICAS=3, PROXY_PORT=8500, FIRST_REPLICA_PORT=8511 (replica i
 # listens on FIRST_REPLICA_PORT + i), RUN_DIR (pid files replica-<i>.pid and the proxy's
-# configuration; default: a new temporary directory). Ctrl-C stops everything.
+# configuration; default: a new temporary directory), PYTHON (default .venv/bin/python).
+# Ctrl-C stops everything.
 # Needs the app installed (.venv, the README's first command); installs haproxy with
 # apt-get when it is missing.
 set -euo pipefail
@@ -18,6 +19,7 @@ REPLICAS=${REPLICAS:-3}
 PROXY_PORT=${PROXY_PORT:-8500}
 FIRST_REPLICA_PORT=${FIRST_REPLICA_PORT:-8511}
 RUN_DIR=${RUN_DIR:-$(mktemp -d -t losslab-cluster.XXXXXX)}
+PYTHON=${PYTHON:-.venv/bin/python}
 mkdir -p "$RUN_DIR"
 
 if ! command -v haproxy >/dev/null 2>&1; then
@@ -42,7 +44,7 @@ trap stop EXIT INT TERM
 servers=""
 for i in $(seq 1 "$REPLICAS"); do
     port=$((FIRST_REPLICA_PORT + i))
-    .venv/bin/python -m streamlit run app.py --server.port "$port" --server.address 127.0.0.1 \
+    "$PYTHON" -m streamlit run app.py --server.port "$port" --server.address 127.0.0.1 \
         --server.headless true >"$RUN_DIR/replica-$i.log" 2>&1 &
     pids+=($!)
     echo $! >"$RUN_DIR/replica-$i.pid"

@@ -5,6 +5,7 @@ import contextlib
 import os
 import signal
 import subprocess
+import sys
 import tempfile
 import time
 import urllib.request
@@ -70,6 +71,7 @@ def local_cluster(replicas=3, timeout=90):
             "PROXY_PORT": str(proxy_port),
             "FIRST_REPLICA_PORT": str(first),
             "RUN_DIR": run_dir,
+            "PYTHON": sys.executable,
         }
         process = subprocess.Popen(
             ["bash", str(SCRIPT)],
