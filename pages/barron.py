@@ -9,6 +9,7 @@ import viz
 from losses import LOSSES
 from viz import SliderSpec
 from viz.robust import SPECIAL_CASES
+from viz.snippets import SNIPPET_RESIDUALS, barron_snippets
 
 ui.header(
     "Barron's robust loss",
@@ -49,3 +50,10 @@ st.caption(
     "At α = 0 and α = 2 the formula is 0/0; the loss takes its limit there, and `losses.barron` "
     "stays exact next to them (within a few ulp for α within 1e-12 of 0 or 2)."
 )
+if ui.toggle("The same in code: our package", key="barron_code", hide_label="The same in code"):
+    st.caption(
+        "PyTorch, Keras and Optax have no general robust loss; Barron's own implementation is a "
+        "package of its own (robust_loss_pytorch). Ours at the residuals "
+        f"{list(SNIPPET_RESIDUALS)} with this view's α and c:"
+    )
+    ui.snippets(barron_snippets(alpha, scale), f"Barron's loss at α = {alpha:g}, c = {scale:g}")

@@ -9,7 +9,13 @@ from losses import LOSSES
 from viz import SliderSpec
 from viz.conventions import BCE_LIBRARIES, LIBRARY_OF_TITLE, LIBRARY_TITLES, convention_lines
 from viz.figures import MARGIN_CURVES, MARGIN_TITLES, SCORE_RANGE
-from viz.snippets import binary_snippets
+from viz.snippets import (
+    SNIPPET_PROBABILITIES,
+    SNIPPET_SCORES,
+    binary_snippets,
+    focal_snippets,
+    margin_snippets,
+)
 
 P = SliderSpec(
     name="bin_p", label="Predicted probability p = P(y = 1)", min=0.01, max=0.99, step=0.01, default=0.5
@@ -110,6 +116,18 @@ with margin_tab:
             "Labels here are t = ±1 (t = 2y − 1 for a label y ∈ {0, 1}). [ · ] is the Iverson "
             "bracket: 1 where the condition inside holds, 0 elsewhere."
         )
+        if shown and ui.toggle(
+            "The same in code: our package, PyTorch, Keras and Optax",
+            key="bin_margin_code",
+            hide_label="The same in code (margin losses)",
+        ):
+            st.caption(
+                f"Each program computes the loss of examples labelled 1 (t = +1) at the scores "
+                f"{list(SNIPPET_SCORES)}, so at those margins t·s. PyTorch has no hinge of its own "
+                "(its hinge_embedding_loss and soft_margin_loss are other losses)."
+            )
+            for name in shown:
+                ui.snippets(margin_snippets(name), MARGIN_TITLES.get(name, LOSSES[name].title))
 
 with sigmoid_tab:
     score = ui.chart_slider_values("bin_sigmoid_chart", [SCORE])[SCORE.name]
@@ -139,6 +157,19 @@ with focal_tab:
         "ones. γ = 0 is the cross-entropy itself."
     )
     ui.formula(LOSSES["binary_focal_cross_entropy"], {"gamma": gamma})
+    if ui.toggle(
+        "The same in code: our package and Keras",
+        key="bin_focal_code",
+        hide_label="The same in code (focal loss)",
+    ):
+        st.caption(
+            "PyTorch itself has no focal loss (torchvision's `sigmoid_focal_loss` takes scores), "
+            "and Optax's `sigmoid_focal_loss` takes scores too: the page's *sigmoid focal* loss."
+        )
+        ui.snippets(
+            focal_snippets(gamma),
+            f"Focal loss at γ = {gamma:g} of examples labelled 1 at p = {list(SNIPPET_PROBABILITIES)}",
+        )
 
 with st.expander("Conventions beside PyTorch and Keras"):
     st.markdown(

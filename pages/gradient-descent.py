@@ -5,7 +5,8 @@ import streamlit as st
 import ui
 from losses import LOSSES
 from viz import SliderSpec
-from viz.descent import DESCENT, DESCENT_LOSSES, MAX_STEPS
+from viz.descent import DESCENT, DESCENT_LOSSES, MAX_STEPS, descent_values
+from viz.snippets import descent_snippets
 
 ui.header(
     "Gradient descent",
@@ -72,3 +73,26 @@ st.caption(
     "values above and below)/6, whatever the distance. A run that passes |c| = 10¹² is "
     "stopped and called diverged."
 )
+if ui.toggle(
+    "The same in code: our package, PyTorch and Optax", key="gd_code", hide_label="The same in code"
+):
+    loss_params = {p.name: 1.0 for p in LOSSES[loss].params}  # δ = 1, as drawn
+    programs = descent_snippets(
+        descent_values(params["outlier"]),
+        loss,
+        start=params["start"],
+        rate=params["rate"],
+        steps=int(params["step"]),
+        **loss_params,
+    )
+    if programs is None:
+        st.caption(
+            "This run has run away by step k: there is no c to print (the libraries would go on to ±inf)."
+        )
+    else:
+        st.caption(
+            "Each program takes k steps of plain gradient descent (SGD on all six values: the whole "
+            "batch) and prints c_k and the cost J(c_k). Keras 3 leaves the training loop to its "
+            "backend: its PyTorch or JAX program is the one here."
+        )
+        ui.snippets(programs, f"{TITLE[loss]}: c after {int(params['step'])} steps at η = {params['rate']:g}")

@@ -4,7 +4,8 @@ import streamlit as st
 
 import ui
 from viz import SliderSpec
-from viz.fitting import FITTING, MAX_OUTLIERS, X_FAR
+from viz.fitting import FITS, FITTING, MAX_OUTLIERS, X_FAR, data_set
+from viz.snippets import fit_snippets
 
 ui.header(
     "Robust fitting",
@@ -103,3 +104,12 @@ st.caption(
     "minimum nearest the L2 line, which enough far outliers can make a poor one. The pull "
     "panel is logarithmic: a point with no pull at all is not drawn."
 )
+if ui.toggle("The same in code: our package", key="fit_code", hide_label="The same in code"):
+    x, y, _ = data_set(params["outliers"], params["distance"], params["leverage"])
+    st.caption(
+        "This view's twenty points, and each loss's line through them by `losses.fit_line` (L2, "
+        "L1, Huber, Pseudo-Huber, log-cosh, Cauchy: each prints its slope, then its intercept). "
+        "PyTorch, Keras and Optax have no IRLS: with them a line is fitted by gradient descent "
+        "(see *Gradient descent*), to the same line once it has converged for a convex loss."
+    )
+    ui.snippets(fit_snippets(x, y, FITS, params["delta"]), "The lines of every loss")

@@ -9,7 +9,7 @@ import streamlit as st
 
 import ui
 from losses import LOSSES
-from viz.yourdata import YOUR_DATA
+from viz.yourdata import YOUR_DATA, YOUR_DATA_SPREAD
 from yourdata import KINDS, MAX_BYTES, MAX_ROWS, DataError, guess, read_table, score
 from yourdata.score import KIND_LOSSES
 from yourdata.table import guess_kind
@@ -145,6 +145,12 @@ ui.chart(
     },
     key="data_chart",
     filename=f"your-data_{kind}",
+)
+ui.chart(
+    YOUR_DATA_SPREAD,
+    {"names": tuple(names), "per_example": tuple(tuple(scores.per_example[name].tolist()) for name in names)},
+    key="data_spread_chart",
+    filename=f"your-data-spread_{kind}",
 )
 
 st.subheader("Every example")

@@ -1,6 +1,7 @@
 """Every page, the way a user uses it: AppTest runs the real app from its entry point."""
 
 import json
+import math
 
 import mpmath
 import numpy as np
@@ -25,6 +26,7 @@ import losses
 import viz
 from ui.pages import PAGES as PAGE_TABLE
 from viz.figures import REGRESSION_CURVES
+from viz.fitting import data_set as fitting_data_set
 
 
 @pytest.mark.parametrize("page", PAGES)
@@ -888,6 +890,65 @@ def test_the_same_in_code_fills_in_the_view_s_delta():
     assert prints in [c.value for c in at.caption]
 
 
+def _printed(at):
+    """The numbers of every "prints [...]" caption on the page."""
+    return [
+        [float(v) for v in c.value.split("prints [", 1)[1].split("]", 1)[0].split(", ")]
+        for c in at.caption
+        if c.value.startswith("prints [")
+    ]
+
+
+def test_the_same_in_code_of_the_margin_losses():
+    at = _opened_and_set("pages/binary-classification.py", {"bin_margin_code": True})
+    assert not at.exception
+    codes = [c.value for c in at.code]
+    assert any("optax.losses.hinge_loss(x, y_true)" in c for c in codes)
+    assert any("F.binary_cross_entropy_with_logits(x, y_true" in c for c in codes)
+    # labels 1 at scores −2, −0.5, 0, 0.5, 1, 2 by hand: hinge max(0, 1 − s), squared its square
+    assert [3, 1.5, 1, 0.5, 0, 0] in _printed(at)
+    assert [9, 2.25, 1, 0.25, 0, 0] in _printed(at)
+
+
+def test_the_same_in_code_of_the_focal_loss_fills_in_gamma():
+    at = _opened_and_set("pages/binary-classification.py", {"bin_gamma": 1.0, "bin_focal_code": True})
+    assert not at.exception
+    assert any("keras.losses.binary_focal_crossentropy(y_true, x, gamma=1.0)" in c.value for c in at.code)
+    by_hand = [(1 - p) * -math.log(p) for p in (0.05, 0.3, 0.7, 0.95)]  # (1 − p)^γ · (−log p), γ = 1
+    printed = _printed(at)
+    assert any(len(row) == 4 and row == pytest.approx(by_hand, rel=1e-15) for row in printed)
+    assert any(len(row) == 4 and row == pytest.approx(by_hand, rel=1e-6) for row in printed[1:])  # Keras
+
+
+def test_the_same_in_code_of_barron_at_alpha_2_is_half_the_square():
+    at = _opened_and_set("pages/barron.py", {"barron_alpha": 2.0, "barron_scale": 1.0, "barron_code": True})
+    assert not at.exception
+    assert _printed(at) == [[4.5, 0.5, 0.03125, 0, 0.125, 2]]  # ½r² at −3, −1, −0.25, 0, 0.5, 2
+
+
+def test_the_same_in_code_of_gradient_descent():
+    # L2 at η = ½: c − ½·2(c − mean) lands on the mean in one step, from anywhere
+    at = _opened_and_set("pages/gradient-descent.py", {"gd_rate": 0.5, "gd_step": 1, "gd_code": True})
+    assert not at.exception
+    values = np.array([0.9, 1.1, 0.95, 1.05, 1.0, 10.0])
+    cost = np.mean((2.5 - values) ** 2)
+    printed = _printed(at)
+    assert len(printed) == 3  # ours, PyTorch, Optax
+    for c, j in printed:
+        assert c == pytest.approx(2.5, rel=1e-11)  # (the libraries' to 12 digits)
+        assert j == pytest.approx(cost, rel=1e-11)
+    assert any("torch.optim.SGD([c], lr=0.5)" in c.value for c in at.code)
+
+
+def test_the_same_in_code_of_the_robust_fits_prints_each_line():
+    at = _opened_and_set("pages/robust-fitting.py", {"fit_outliers": 3, "fit_distance": 50, "fit_code": True})
+    assert not at.exception
+    (printed,) = _printed(at)
+    assert len(printed) == 12  # slope and intercept of six losses
+    x, y, _ = fitting_data_set(3, 50.0, 0.0)
+    assert printed[:2] == pytest.approx(np.polyfit(x, y, 1), rel=1e-12)  # L2: least squares
+
+
 def test_stable_vs_naive_marks_where_naive_log_cosh_overflows():
     at = open_page("pages/stable-vs-naive.py", naive_case="log cosh")
     assert not at.exception
@@ -954,6 +1015,30 @@ def test_your_data_example_scores_every_regression_loss():
     assert worst["L2 (MSE)"].iloc[0] == pytest.approx(np.max(residuals**2), rel=1e-12)
     figure = next(json.loads(c["figure"]) for c in live_charts(at) if c["chart"] == "data_chart")
     assert "the worst 5 % carry<br>L2 (MSE)" in figure["layout"]["title"]["subtitle"]["text"]
+
+
+def test_your_data_spread_counts_every_example_in_the_bin_that_holds_its_loss():
+    # residuals 0, ±0.5, 1, 3 and 40: L1 losses 0, 0.5, 0.5, 1, 3, 40; L2 0, 0.25, 0.25, 1, 9, 1600
+    at = open_page("pages/your-data.py")
+    at.text_area(key="data_text").set_value("y,yhat\n1,1\n1,1.5\n1,0.5\n2,3\n0,3\n0,40\n")
+    at.run()
+    assert not at.exception
+    figure = next(json.loads(c["figure"]) for c in live_charts(at) if c["chart"] == "data_spread_chart")
+    by_name = traces(figure)
+    expected = {"L1 (MAE)": [0.5, 0.5, 1, 3, 40], "L2 (MSE)": [0.25, 0.25, 1, 9, 1600]}
+    for name, losses_by_hand in expected.items():
+        edges, counts = decode(by_name[name]["x"]), decode(by_name[name]["y"])[:-1]
+        assert 0 < edges[0] <= 0.25  # the smallest positive loss of any loss shown (log-cosh's)
+        assert edges[-1] == 1600  # the largest: L2's 40²
+        assert counts.sum() == len(losses_by_hand)
+        hand = np.zeros_like(counts)
+        for value in losses_by_hand:  # each in its bin: [edge, next edge), the last bin closed
+            k = max(i for i in range(len(edges) - 1) if edges[i] <= value)
+            hand[min(k, len(counts) - 1)] += 1
+        assert np.array_equal(counts, hand)
+    subtitle = figure["layout"]["title"]["subtitle"]["text"]
+    assert "L1 (MAE) 1" in subtitle  # the example predicted exactly
+    assert "L2 (MSE) 1" in subtitle
 
 
 @pytest.mark.parametrize("example", ["binary", "multiclass"])

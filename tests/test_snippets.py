@@ -14,9 +14,14 @@ import numpy as np
 import pytest
 
 from losses import conventions
+from viz.descent import descent_values
 from viz.snippets import (
+    barron_snippets,
     binary_snippets,
+    descent_snippets,
+    focal_snippets,
     kl_snippets,
+    margin_snippets,
     regression_snippets,
     snippet_loss_names,
     softmax_snippets,
@@ -82,6 +87,21 @@ def _programs():
     # a zero of p (its term 0), and a zero of q under mass of p (inf; Keras's clip: finite)
     for p, q in (([0.5, 0.5, 0.0], [0.25, 0.25, 0.5]), ([0.2, 0.8], [1.0, 0.0])):
         found += [(f"kl-{len(p)}-{s.library}", s) for s in kl_snippets(p, q)]
+    for name in ("hinge", "squared_hinge", "sigmoid_cross_entropy"):
+        found += [(f"{name}-margin-{s.library}", s) for s in margin_snippets(name)]
+    for gamma in (0.0, 2.0, 4.5):
+        found += [(f"focal-{gamma:g}-{s.library}", s) for s in focal_snippets(gamma)]
+    for alpha in (2.0, 0.0, -2.0, 0.5):
+        found += [(f"barron-{alpha:g}-{s.library}", s) for s in barron_snippets(alpha, 1.5)]
+    values = tuple(descent_values(10.0))
+    for loss, rate, steps, params in (
+        ("mse", 0.9, 30, {}),  # overshooting, then settling
+        ("mae", 0.5, 60, {}),  # zig-zagging
+        ("huber", 0.3, 40, {"delta": 1.0}),
+        ("log_cosh", 0.2, 25, {}),
+    ):
+        programs = descent_snippets(values, loss, start=-4.0, rate=rate, steps=steps, **params)
+        found += [(f"descent-{loss}-{s.library}", s) for s in programs]
     return found
 
 
@@ -111,8 +131,15 @@ def test_a_program_prints_the_numbers_the_page_shows(printed, key, snippet):
         # the library writes the same function another way: its rounding, not its maths,
         # differs; Keras rounds some steps to float32 even set to float64 (the page shows
         # its numbers to the digits it keeps)
-        rtol = 1e-12 if snippet.digits == 17 else 1e-6
+        rtol = 1e-12 if snippet.digits == 17 else 10.0 ** (1 - snippet.digits)
         np.testing.assert_allclose(got, shown, rtol=rtol, atol=1e-300)
+
+
+def test_a_run_that_has_run_away_gets_no_programs():
+    # L2 at η = 1.05 from −4: |c_k − mean| grows by 1.1 a step, past 1e12 in ~300 steps
+    values = tuple(descent_values(10.0))
+    assert descent_snippets(values, "mse", start=-4.0, rate=1.05, steps=100) is not None
+    assert descent_snippets(values, "mse", start=-4.0, rate=1.5, steps=100) is None
 
 
 def test_every_library_that_has_a_loss_gets_a_program():

@@ -201,8 +201,14 @@ def kl_snippets(p, q):
 
 
 # (library, loss) computed with float32 steps inside, measured: Keras 3.15 on its PyTorch
-# backend rounds its clipped p and its log-cosh to float32 although floatx is float64
-FLOAT32_INSIDE = {("keras", "binary_cross_entropy"), ("keras", "log_cosh")}
+# backend rounds its clipped p, its log-cosh and its cross-entropy from logits to float32
+# although floatx is float64
+FLOAT32_INSIDE = {
+    ("keras", "binary_cross_entropy"),
+    ("keras", "log_cosh"),
+    ("keras", "sigmoid_cross_entropy"),
+    ("keras", "binary_focal_cross_entropy"),
+}
 
 
 def _digits(library, loss):
@@ -212,3 +218,173 @@ def _digits(library, loss):
 def snippet_loss_names():
     """The regression losses that have programs (for the tests)."""
     return [name for name in LOSSES if name in _REGRESSION_CALLS["textbook"]]
+
+
+# --- margin losses, focal loss, Barron's loss: one loss at a few inputs -------------------
+SNIPPET_SCORES = (-2.0, -0.5, 0.0, 0.5, 1.0, 2.0)  # scores of examples labelled 1: t·s = s
+SNIPPET_PROBABILITIES = (0.05, 0.3, 0.7, 0.95)  # p of examples labelled 1
+
+
+def _column(library, values):
+    """``values`` as one library's array: a batch of one-value samples for Keras."""
+    return {
+        "textbook": f"np.array({_floats(values)})",
+        "pytorch": f"torch.tensor({_floats(values)}, dtype=torch.float64)",
+        "keras": f"np.array({_floats(values)})[:, None]",
+        "optax": f"jnp.array({_floats(values)})",
+    }[library]
+
+
+def _elementwise(loss, calls, x, y, **params):
+    """The programs of ``loss`` at inputs ``x`` with labels ``y``: ``calls`` maps a library
+    to its call on (y_true, x) as the program names them; the printed numbers are what
+    ``losses.conventions`` says that library computes."""
+    snippets = []
+    for library, call in calls.items():
+        data = f"x = {_column(library, x)}\ny_true = {_column(library, y)}\n"
+        code = _prelude(library) + "\n" + data + _PRINT[library].format(call=call)
+        prints = tuple(convention(library, loss).values(np.asarray(y), np.asarray(x), **params))
+        snippets.append(Snippet(library, LIBRARY_TITLES[library], code, prints, _digits(library, loss)))
+    return snippets
+
+
+_MARGIN_CALLS = {
+    "hinge": {
+        "textbook": 'losses.hinge(y_true, x, reduction="none")',
+        "keras": "keras.losses.hinge(y_true, x)",
+        "optax": "optax.losses.hinge_loss(x, y_true)",  # labels ±1 (a 0 is not read as −1)
+    },
+    "squared_hinge": {
+        "textbook": 'losses.squared_hinge(y_true, x, reduction="none")',
+        "keras": "keras.losses.squared_hinge(y_true, x)",
+    },
+    "sigmoid_cross_entropy": {
+        "textbook": 'losses.sigmoid_cross_entropy(y_true, x, reduction="none")',
+        "pytorch": 'F.binary_cross_entropy_with_logits(x, y_true, reduction="none")',
+        "keras": "keras.losses.binary_crossentropy(y_true, x, from_logits=True)",
+        "optax": "optax.losses.sigmoid_binary_cross_entropy(x, y_true)",
+    },
+}
+
+
+def margin_snippets(name):
+    """The programs computing margin loss ``name`` of scores SNIPPET_SCORES, labels 1."""
+    x = np.array(SNIPPET_SCORES)
+    return _elementwise(name, _MARGIN_CALLS[name], x, np.ones_like(x))
+
+
+def focal_snippets(gamma):
+    """The programs computing the focal loss at SNIPPET_PROBABILITIES, labels 1 (PyTorch has
+    none of its own; Optax's takes logits: the page says so)."""
+    calls = {
+        "textbook": f'losses.binary_focal_cross_entropy(y_true, x, gamma={float(gamma)!r}, reduction="none")',
+        "keras": f"keras.losses.binary_focal_crossentropy(y_true, x, gamma={float(gamma)!r})",
+    }
+    x = np.array(SNIPPET_PROBABILITIES)
+    return _elementwise("binary_focal_cross_entropy", calls, x, np.ones_like(x), gamma=float(gamma))
+
+
+def barron_snippets(alpha, scale):
+    """Our package's program for Barron's loss at SNIPPET_RESIDUALS (no library has it)."""
+    call = f'losses.barron(y_true, x, alpha={float(alpha)!r}, scale={float(scale)!r}, reduction="none")'
+    x = np.array(SNIPPET_RESIDUALS)
+    return _elementwise(
+        "barron", {"textbook": call}, x, np.zeros_like(x), alpha=float(alpha), scale=float(scale)
+    )
+
+
+# --- gradient descent: the constant after k steps, in each library's own training loop ----
+_DESCENT_LOSS_CODE = {
+    # loss -> library -> J(c) on the values, the mean loss, as that library writes it (Optax
+    # wants the predictions in the targets' shape: c + 0 * values)
+    "mse": {
+        "pytorch": "F.mse_loss(c.expand(n), values)",
+        "optax": "jnp.mean(optax.losses.squared_error(c + 0 * values, values))",
+    },
+    # (not JAX: its |x| has slope 1 at 0, so once c lands on a value its L1 descent parts from ours)
+    "mae": {"pytorch": "F.l1_loss(c.expand(n), values)"},
+    "huber": {
+        "pytorch": "F.huber_loss(c.expand(n), values, delta={delta!r})",
+        "optax": "jnp.mean(optax.losses.huber_loss(c + 0 * values, values, delta={delta!r}))",
+    },
+    "log_cosh": {"optax": "jnp.mean(optax.losses.log_cosh(c + 0 * values, values))"},
+}
+DESCENT_DIGITS = 12  # a hundred steps of another library's rounding
+
+
+def descent_snippets(values, loss, *, start, rate, steps, **params):
+    """The programs running ``steps`` steps of gradient descent from ``start`` at learning
+    rate ``rate`` on the mean ``loss`` of ``values``, printing c and the cost there; None
+    when our run has run away by then (the libraries would go on to inf)."""
+    from losses import descend
+
+    run = descend(values, loss, start=start, learning_rate=rate, steps=steps, **params)
+    c, cost = float(run.path[-1]), float(run.cost[-1])
+    if run.diverged or not np.isfinite(c) or run.path.shape[0] != steps + 1:
+        return None
+    v = _floats(values)
+    args = "".join(f", {k}={float(p)!r}" for k, p in params.items())
+    programs = {
+        "textbook": (
+            f"run = losses.descend(np.array({v}), {loss!r}, start={float(start)!r}, "
+            f"learning_rate={float(rate)!r}, steps={steps}{args})\n"
+            "print([float(run.path[-1]), float(run.cost[-1])])\n"
+        ),
+    }
+    code = _DESCENT_LOSS_CODE.get(loss, {})
+    if "pytorch" in code:
+        cost_of = code["pytorch"].format(**params)
+        programs["pytorch"] = (
+            f"values = torch.tensor({v}, dtype=torch.float64)\nn = len(values)\n"
+            f"c = torch.tensor({float(start)!r}, dtype=torch.float64, requires_grad=True)\n"
+            f"optimizer = torch.optim.SGD([c], lr={float(rate)!r})\n"
+            f"for _ in range({steps}):\n    optimizer.zero_grad()\n    {cost_of}.backward()\n    optimizer.step()\n"
+            f"with torch.no_grad():\n    print([c.item(), {cost_of}.item()])\n"
+        )
+    if "optax" in code:
+        programs["optax"] = (
+            f"values = jnp.array({v})\n\ndef cost(c):\n    return {code['optax'].format(**params)}\n\n"
+            f"c = jnp.array({float(start)!r})\noptimizer = optax.sgd({float(rate)!r})\nstate = optimizer.init(c)\n"
+            f"for _ in range({steps}):\n"
+            "    updates, state = optimizer.update(jax.grad(cost)(c), state)\n"
+            "    c = optax.apply_updates(c, updates)\n"
+            "print([c.item(), cost(c).item()])\n"
+        )
+    return [
+        Snippet(
+            library,
+            LIBRARY_TITLES[library],
+            _prelude(library) + "\n" + program,
+            (c, cost),
+            17 if library == "textbook" else DESCENT_DIGITS,
+        )
+        for library, program in programs.items()
+    ]
+
+
+# --- robust fitting: every loss's line through the view's data ---------------------------
+def fit_snippets(x, y, fits, delta):
+    """Our package's program fitting the line of every loss of ``fits`` (viz.fitting.FITS:
+    key, loss, scaled by δ, other parameters) to the points (x, y), printing each slope and
+    intercept in turn (PyTorch, Keras and Optax have no IRLS: they fit by gradient descent)."""
+    from losses import fit_line
+
+    calls = []
+    for _, loss, scaled, params in fits:
+        every = dict(params)
+        if scaled:
+            every["scale" if loss == "barron" else "delta"] = float(delta)
+        calls.append((loss, every))
+    prints = []
+    for loss, params in calls:
+        fit = fit_line(np.asarray(x), np.asarray(y), loss, **params)
+        prints += [float(fit.slope), float(fit.intercept)]
+    code = (
+        _prelude("textbook")
+        + f"\nx = np.array({_floats(x)})\ny = np.array({_floats(y)})\nfits = [\n"
+        + "".join(f"    ({loss!r}, {params!r}),\n" for loss, params in calls)
+        + "]\nprinted = []\nfor loss, params in fits:\n"
+        + "    fit = losses.fit_line(x, y, loss, **params)\n"
+        + "    printed += [float(fit.slope), float(fit.intercept)]\nprint(printed)\n"
+    )
+    return [Snippet("textbook", LIBRARY_TITLES["textbook"], code, tuple(prints))]

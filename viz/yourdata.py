@@ -90,3 +90,71 @@ def _data_data(*, kind, names, x, per_example):
 
 
 YOUR_DATA = LiveChart(name="yourdata", skeleton=_data_skeleton, data_at=_data_data)
+
+
+SPREAD_BINS = 40  # log-spaced bins over the positive losses
+
+
+def loss_bins(per_example):
+    """The bin edges of the spread chart: SPREAD_BINS log-spaced bins from the smallest
+    positive per-example loss of any of the losses to the largest (a single value gets a
+    bin around it; no positive loss at all, one bin 1e-300 … 1)."""
+    values = np.concatenate([np.asarray(v, dtype=float) for v in per_example])
+    positive = values[values > 0]
+    if positive.size == 0:
+        return np.array([1e-300, 1.0])
+    low, high = positive.min(), positive.max()
+    if low == high:
+        low, high = low / 2, high * 2
+    edges = np.geomspace(low, high, SPREAD_BINS + 1)
+    edges[0], edges[-1] = low, high  # exactly: the extremes fall inside
+    return edges
+
+
+def _spread_skeleton(*, names, **_):
+    fig = make_subplots(rows=1, cols=1)
+    for name in names:
+        fig.add_scatter(
+            mode="lines",
+            name=LOSSES[name].title,
+            line={
+                "color": LOSS_COLOURS[name],
+                "dash": LOSS_DASHES.get(name, "solid"),
+                "width": 3,
+                "shape": "hv",
+            },
+            hovertemplate="from %{x:.3g}: %{y} examples<extra>%{fullData.name}</extra>",
+        )
+    fig.update_xaxes(title_text="an example's loss (log scale)", type="log")
+    fig.update_yaxes(title_text="examples", rangemode="tozero")
+    fig.update_layout(
+        template=TEMPLATE,
+        height=420,
+        uirevision="yourdata-spread",
+        title="How the examples' losses are spread",
+        legend={"orientation": "h", "y": -0.25, "yanchor": "top", "x": 0},
+        margin={"t": 110, "b": 120},
+    )
+    return fig
+
+
+def _spread_data(*, names, per_example, **_):
+    """Per loss, how many examples' losses fall in each of the bins of ``loss_bins`` (a
+    step line over the bin edges); examples with a loss of exactly 0 are counted in the
+    subtitle, as a log axis has no 0."""
+    edges = loss_bins(per_example)
+    data, zeros = {}, []
+    for k, (name, values) in enumerate(zip(names, per_example, strict=True)):
+        values = np.asarray(values, dtype=float)
+        counts = np.histogram(values[values > 0], bins=edges)[0].astype(float)
+        data[k, "x"] = edges
+        data[k, "y"] = np.append(counts, counts[-1])  # the last step drawn to the last edge
+        if np.any(values == 0):
+            zeros.append(f"{LOSSES[name].title} {np.count_nonzero(values == 0)}")
+    data[LAYOUT, "title.subtitle.text"] = f"{SPREAD_BINS} bins of equal ratio" + (
+        "; a loss of exactly 0 (not on a log axis): " + ", ".join(zeros) if zeros else ""
+    )
+    return data
+
+
+YOUR_DATA_SPREAD = LiveChart(name="yourdata_spread", skeleton=_spread_skeleton, data_at=_spread_data)
