@@ -748,16 +748,23 @@ def test_robust_fitting_pull_panel_is_each_loss_s_derivative():
     x = np.concatenate([decode(points["points"]["x"]), decode(points["outliers"]["x"])])
     y = np.concatenate([decode(points["points"]["y"]), decode(points["outliers"]["y"])])
     order = np.argsort(x, kind="stable")
-    pulls = [t for t in drawn if t.get("mode") == "markers" and t.get("xaxis") == "x2"]
-    assert len(pulls) == len(lines)
+    (pulls,) = [t for t in drawn if t.get("mode") == "markers" and t.get("xaxis") == "x2"]
+    owner = np.array(pulls["text"])  # each point's fit, by its title
+    assert set(owner) == set(lines)
     slope, intercept = lines["L2 (MSE)"]
-    l2 = next(t for t in pulls if t["legendgroup"] == "mse")
-    got = dict(zip(decode(l2["x"]), decode(l2["y"]), strict=True))
+    l2 = owner == "L2 (MSE)"
+    got = dict(zip(decode(pulls["x"])[l2], decode(pulls["y"])[l2], strict=True))
     # L2's pull is 2|r| (mse is r², no ½): the outlier 1000 up pulls by ~2000
     for xi, yi in zip(x[order], y[order], strict=True):
         assert got[xi] == pytest.approx(2 * abs(slope * xi + intercept - yi), rel=1e-9)
-    l1 = next(t for t in pulls if t["legendgroup"] == "mae")
-    assert np.nanmax(decode(l1["y"])) == 1.0  # sign(r): every point pulls by 1
+    assert np.nanmax(decode(pulls["y"])[owner == "L1 (MAE)"]) == 1.0  # sign(r): every point pulls by 1
+    # each point is coloured as its fit's line
+    colours = {
+        t["name"]: t["line"]["color"] for t in drawn if t.get("mode") == "lines" and t.get("showlegend", True)
+    }
+    assert all(
+        colour == colours[title] for colour, title in zip(pulls["marker"]["color"], owner, strict=True)
+    )
 
 
 def test_a_robust_fitting_preset_sets_the_sliders_and_the_link():
