@@ -13,7 +13,7 @@ from .conventions import LIBRARY_DASH, overlay_title
 from .conventions import overlays as library_overlays
 from .live import LAYOUT, LiveChart
 from .presentation import LOSS_COLOURS, LOSS_DASHES, OKABE_ITO, PARAM_RANGES, X_AXIS_TITLES
-from .theme import TEMPLATE
+from .theme import TEMPLATE, fixed_margins
 
 SAMPLES = 801  # points per curve: smooth at a laptop's or a projector's width
 RESIDUAL_HALF_POINTS = 150  # about this many residual samples each side of 0 (at most, or one per δ step)
@@ -523,7 +523,7 @@ def _softmax_skeleton(**_):
         uniformtext={"mode": "show", "minsize": 11},  # every bar label at one size
         title="Softmax squashes scores into probabilities",
     )
-    return fig
+    return fixed_margins(fig)  # the number of classes moves the x ranges
 
 
 def true_class_of(true_class, classes):
@@ -649,7 +649,7 @@ def _kl_skeleton(**_):
         legend={"y": 1.14},
         margin={"t": 160},
     )
-    return fig
+    return fixed_margins(fig)  # the number of classes moves the x ranges
 
 
 def kl_distribution(weights):

@@ -22,7 +22,7 @@ from losses.fitting import fit_line
 
 from .live import LAYOUT, BatchCache, LiveChart
 from .presentation import LOSS_COLOURS, LOSS_DASHES, OKABE_ITO
-from .theme import TEMPLATE
+from .theme import TEMPLATE, fixed_margins
 
 TRUE_SLOPE, TRUE_INTERCEPT, NOISE = 0.8, 2.0, 0.6
 N_POINTS = 20
@@ -231,10 +231,7 @@ def _fitting_skeleton(**_):
             row=2,
             col=2,
         )
-    # margins fixed: with automargin, a tick label that moves (leverage moves every x) made
-    # Plotly lay the chart out twice a frame (~35 ms)
-    fig.update_xaxes(automargin=False)
-    fig.update_yaxes(automargin=False)
+    fixed_margins(fig)  # leverage moves every x, and the tick labels with it
     fig.update_xaxes(title_text="x", row=1, col=1)
     fig.update_yaxes(title_text="y", row=1, col=1)
     fig.update_yaxes(
