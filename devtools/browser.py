@@ -38,6 +38,13 @@ def chromium_path():
     return path
 
 
+# what a chart has drawn: its traces' decoded data (the figure's own arrays stay base64)
+DRAWN = """(index) => {
+    const gd = document.querySelectorAll('.js-plotly-plot')[index];
+    return JSON.stringify(gd._fullData.map(t => [t.name, Array.from(t.x || []), Array.from(t.y || [])]));
+}"""
+
+
 def free_port():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

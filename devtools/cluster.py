@@ -4,6 +4,7 @@ replicas on loopback behind HAProxy with cookie-sticky routing."""
 import contextlib
 import os
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
@@ -49,8 +50,6 @@ def _consecutive_free_ports(count):
 
 
 def _free(port):
-    import socket
-
     with socket.socket() as s:
         try:
             s.bind(("127.0.0.1", port))

@@ -10,9 +10,8 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 
 from benchmarks.classroom import PAGES, Recording, Student, arrive, record_page
-from devtools.browser import wait_idle
+from devtools.browser import DRAWN, wait_idle
 from devtools.cluster import REPLICA_COOKIE, local_cluster
-from tests.browser.test_pages_in_chromium import DRAWN
 
 STUDENTS = 9
 CONNECTS = 'session_events_total{type="connect"}'

@@ -6,7 +6,7 @@ import json
 import pytest
 
 import losses
-from devtools.browser import console_errors, wait_idle
+from devtools.browser import DRAWN, console_errors, wait_idle
 from ui.pages import PAGES as PAGE_TABLE
 
 # url path, a slider drawn by the page's first chart
@@ -25,12 +25,6 @@ SLIDERS = {
 PAGES = {page.url_path: SLIDERS[page.url_path] for page in PAGE_TABLE}
 HUBER_DELTA = "input[aria-label='Huber δ']"
 NAVIGATION = [page.title for page in PAGE_TABLE]
-
-# what a chart has drawn: its traces' decoded data (the figure's own arrays stay base64)
-DRAWN = """(index) => {
-    const gd = document.querySelectorAll('.js-plotly-plot')[index];
-    return JSON.stringify(gd._fullData.map(t => [t.name, Array.from(t.x || []), Array.from(t.y || [])]));
-}"""
 
 
 def _open(page, app_url, path):
