@@ -7,7 +7,9 @@ Starts the app, and in headless Chromium performs each kind of interaction a cla
 select changed) N times on its page. For each kind it reads the server process's CPU time
 (user + system, from /proc, all its threads) before and after, and counts the bytes the
 browser received over the websocket: per interaction, the mean. A chart-drawn slider's
-steps are drawn in the browser; only its value at rest reaches the server (one rerun).
+steps are drawn in the browser; only its value at rest reaches the server (one rerun). For
+a click (a toggle, a tab, a select's option) it also times, in the page, the click until
+the rerun it started has ended (the app idle again): the median.
 """
 
 import argparse
@@ -97,17 +99,47 @@ INTERACTIONS = [
 ]
 
 
+# In the page, before an interaction: resolves with the ms from the last click (the
+# tab, the toggle's label, the select's option) until the rerun it started has ended,
+# or null (no click: a chart slider's key press; or no rerun within 10 s).
+ARM_CLICK_TO_IDLE = """() => {
+    const root = document.querySelector('[data-test-script-state]');
+    let clicked = null, ran = false;
+    const onClick = () => { clicked = performance.now(); };
+    document.addEventListener('click', onClick, {capture: true});
+    window.lossLabClickToIdle = new Promise((resolve) => {
+        const done = (value) => {
+            observer.disconnect();
+            document.removeEventListener('click', onClick, {capture: true});
+            resolve(value);
+        };
+        const observer = new MutationObserver(() => {
+            const state = root.dataset.testScriptState;
+            if (state === 'running') ran = true;
+            else if (ran && state === 'notRunning') done(clicked === null ? null : performance.now() - clicked);
+        });
+        observer.observe(root, {attributes: true, attributeFilter: ['data-test-script-state']});
+        setTimeout(() => done(null), 10000);
+    });
+}"""
+
+
 def measure(page, url, pid, path, act, count, received):
+    """(server CPU ms, bytes received, [click → idle ms]) per interaction, means but the last."""
     page.goto(f"{url}/{path}")
     wait_idle(page)
     page.wait_for_timeout(REST_MS)
     wait_idle(page)
-    cpu, bytes_in = cpu_seconds(pid), sum(received)
+    cpu, bytes_in, click_to_idle = cpu_seconds(pid), sum(received), []
     for k in range(count):
+        page.evaluate(ARM_CLICK_TO_IDLE)
         act(page, k)
         page.wait_for_timeout(REST_MS)
         wait_idle(page)
-    return 1000 * (cpu_seconds(pid) - cpu) / count, (sum(received) - bytes_in) / count
+        ms = page.evaluate("window.lossLabClickToIdle")
+        if ms is not None:
+            click_to_idle.append(ms)
+    return 1000 * (cpu_seconds(pid) - cpu) / count, (sum(received) - bytes_in) / count, click_to_idle
 
 
 def main():
@@ -128,12 +160,13 @@ def main():
         idle = 1000 * (cpu_seconds(pid) - before) / IDLE_SECONDS
         for what, path, act in INTERACTIONS:
             started = time.monotonic()
-            ms, sent = measure(page, url, pid, path, act, args.interactions, received)
-            rows.append((what, ms, sent, time.monotonic() - started))
+            ms, sent, clicks = measure(page, url, pid, path, act, args.interactions, received)
+            rows.append((what, ms, sent, time.monotonic() - started, clicks))
     print(f"server CPU per interaction (mean of {args.interactions}; /proc ticks of {1000 / TICKS:.0f} ms)")
-    print(f"{'interaction':44} {'CPU ms':>7} {'KB sent':>8}")
-    for what, ms, sent, _ in rows:
-        print(f"{what:44} {ms:7.1f} {sent / 1000:8.1f}")
+    print(f"{'interaction':44} {'CPU ms':>7} {'KB sent':>8} {'click → idle p50 ms':>20}")
+    for what, ms, sent, _, clicks in rows:
+        click = f"{statistics.median(clicks):.0f} (of {len(clicks)})" if clicks else "—"
+        print(f"{what:44} {ms:7.1f} {sent / 1000:8.1f} {click:>20}")
     print(f"{'mean over the kinds':44} {statistics.mean(r[1] for r in rows):7.1f}")
     seconds = statistics.mean(r[3] for r in rows) / args.interactions
     print(
