@@ -135,20 +135,17 @@ if kind == "regression":
     x = table.columns[columns["prediction"]] - table.columns[columns["target"]]
 else:
     x = scores.prediction
+# each example's loss under every loss, as a hashable parameter of both charts
+per_example = tuple(tuple(scores.per_example[name].tolist()) for name in names)
 ui.chart(
     YOUR_DATA,
-    {
-        "kind": kind,
-        "names": tuple(names),
-        "x": tuple(x.tolist()),
-        "per_example": tuple(tuple(scores.per_example[name].tolist()) for name in names),
-    },
+    {"kind": kind, "names": tuple(names), "x": tuple(x.tolist()), "per_example": per_example},
     key="data_chart",
     filename=f"your-data_{kind}",
 )
 ui.chart(
     YOUR_DATA_SPREAD,
-    {"names": tuple(names), "per_example": tuple(tuple(scores.per_example[name].tolist()) for name in names)},
+    {"names": tuple(names), "per_example": per_example},
     key="data_spread_chart",
     filename=f"your-data-spread_{kind}",
 )
