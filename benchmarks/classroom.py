@@ -747,19 +747,25 @@ class Window:
         self.machine = (busy - self.busy[0]) / max(1, total - self.busy[1])
 
 
-async def steady(n, recording, url, pid, user, seconds, seed):
-    """N students on their pages, interacting for ``seconds``."""
-    students = [Student(i, recording, url, seed) for i in range(n)]
+async def arrive_over_a_few_seconds(students):
+    """Connect and load each student's first page, coming in over a few seconds; the
+    students that could start, their loads not counted in their results."""
 
     async def start(student):
-        await asyncio.sleep(student.rng.uniform(0, min(3.0, 0.1 * n)))  # they come in over a few s
+        await asyncio.sleep(student.rng.uniform(0, min(3.0, 0.1 * len(students))))
         return await arrive(student, time.monotonic() + LOAD_TIMEOUT_S)
 
     arrivals = await asyncio.gather(*(start(s) for s in students))
-    ready = [s for s, (result, _) in zip(students, arrivals, strict=True) if result.seconds is not None]
     for s in students:
         s.results.clear()  # the loads before the window are not counted
         s.early = 0
+    return [s for s, (result, _) in zip(students, arrivals, strict=True) if result.seconds is not None]
+
+
+async def steady(n, recording, url, pid, user, seconds, seed):
+    """N students on their pages, interacting for ``seconds``."""
+    students = [Student(i, recording, url, seed) for i in range(n)]
+    ready = await arrive_over_a_few_seconds(students)
     reruns_before = user.reruns
     async with Window(pid) as window:
         user.measure(seconds)

@@ -22,22 +22,14 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from benchmarks.classroom import GRACE_S, LOAD_TIMEOUT_S, Student, arrive, percentile, record
+from benchmarks.classroom import GRACE_S, Student, arrive_over_a_few_seconds, percentile, record
 from benchmarks.server_cpu import cpu_seconds
 from devtools.cluster import REPLICA_COOKIE, local_cluster
 
 
 async def scenario(recording, url, n, seconds, seed):
     students = [Student(i, recording, url, seed) for i in range(n)]
-
-    async def start(student):
-        await asyncio.sleep(student.rng.uniform(0, min(3.0, 0.1 * n)))
-        return await arrive(student, time.monotonic() + LOAD_TIMEOUT_S)
-
-    arrivals = await asyncio.gather(*(start(s) for s in students))
-    ready = [s for s, (result, _) in zip(students, arrivals, strict=True) if result.seconds is not None]
-    for s in students:
-        s.results.clear()
+    ready = await arrive_over_a_few_seconds(students)
     own = time.process_time()
     began = time.monotonic()
     end = began + seconds
