@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from losses import LOSSES
+from losses import LOSSES, descend, fit_line
 from losses.conventions import convention
 
 from .conventions import LIBRARY_TITLES
@@ -316,12 +316,10 @@ def descent_snippets(values, loss, *, start, rate, steps, **params):
     """The programs running ``steps`` steps of gradient descent from ``start`` at learning
     rate ``rate`` on the mean ``loss`` of ``values``, printing c and the cost there; None
     when our run has run away by then (the libraries would go on to inf)."""
-    from losses import descend
-
     run = descend(values, loss, start=start, learning_rate=rate, steps=steps, **params)
-    c, cost = float(run.path[-1]), float(run.cost[-1])
-    if run.diverged or not np.isfinite(c) or run.path.shape[0] != steps + 1:
+    if run.diverged:  # (it stopped there: its c from then on is NaN)
         return None
+    c, cost = float(run.path[-1]), float(run.cost[-1])
     v = _floats(values)
     args = "".join(f", {k}={float(p)!r}" for k, p in params.items())
     programs = {
@@ -367,8 +365,6 @@ def fit_snippets(x, y, fits, delta):
     """Our package's program fitting the line of every loss of ``fits`` (viz.fitting.FITS:
     key, loss, scaled by δ, other parameters) to the points (x, y), printing each slope and
     intercept in turn (PyTorch, Keras and Optax have no IRLS: they fit by gradient descent)."""
-    from losses import fit_line
-
     calls = []
     for _, loss, scaled, params in fits:
         every = dict(params)
