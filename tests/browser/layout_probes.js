@@ -41,6 +41,7 @@ window.layoutProbes = (() => {
 
     // the text Plotly writes in a chart: titles, legend, annotations, bar labels
     const CHART_TEXT = /(^|\s)(legendtext|legendtitletext|annotation-text|gtitle|gtitle-subtitle|bartext|[xy]\d*title)(\s|$)/;
+    const TICK_LABEL = /(^|\s)([xy]\d*tick)(\s|$)/;  // the <g> of one tick label
     const TABLE_CELLS = '[data-testid="stMarkdownContainer"] td, [data-testid="stMarkdownContainer"] th, '
         + '[data-testid="stTable"] td, [data-testid="stTable"] th';
 
@@ -195,8 +196,11 @@ window.layoutProbes = (() => {
             if (!shown(gd) || !svg) continue;
             const box = svg.getBoundingClientRect();
             for (const t of gd.querySelectorAll('text')) {
-                const cls = t.getAttribute('class') || '';
-                if (!CHART_TEXT.test(cls) || !textOf(t) || !shown(t)) continue;
+                // tick labels too: Plotly draws them past the edge (ticklabeloverflow "allow",
+                // the template's) when a chart's fixed margins are too narrow for them
+                const tick = (t.parentElement.getAttribute('class') || '').match(TICK_LABEL);
+                const cls = t.getAttribute('class') || (tick ? tick[2] : '');
+                if (!(CHART_TEXT.test(cls) || tick) || !textOf(t) || !shown(t)) continue;
                 const r = t.getBoundingClientRect();
                 if (r.width < 1 || r.height < 1) continue;
                 checked += 1;
