@@ -68,6 +68,8 @@ def test_plotly_js_is_the_pinned_basic_bundle_of_plotly_s_version():
     assert f"plotly.js v{livechart.PLOTLY_JS_VERSION}\n" in bundled  # the same as Python's plotly ships
     assert "MIT" in (livechart.STATIC / "plotly.js-LICENSE.txt").read_text()
     assert livechart.PLOTLY_JS.name in livechart.asset("plotly_loader.js")
+    # the version whose schema walk the loader reproduces (it leaves any other alone)
+    assert f'const PLOTLY_CHECKED = "{livechart.PLOTLY_JS_VERSION}";' in livechart.asset("plotly_loader.js")
 
 
 def _frames():

@@ -456,3 +456,46 @@ def test_a_chart_slider_is_reached_and_moved_by_keyboard_alone_with_a_focus_ring
     page.wait_for_function(
         "() => document.querySelector('.js-plotly-plot')._fullLayout.xaxis.range[1] === 3.5", timeout=5_000
     )
+
+
+# Every trace the page's live charts draw (and one with an array in every kind of place the
+# charts have none: nested, typed, per point, excluded colorbar ticks) through the app's
+# PlotSchema.findArrayAttributes and Plotly's own; then how often a redraw asks it.
+ARRAY_ATTRIBUTES = """async () => {
+    const schema = window.Plotly.PlotSchema;
+    const ours = schema.findArrayAttributes, plotlys = ours.walksEveryTime;
+    const charts = [...document.querySelectorAll('.losslab-chart.js-plotly-plot')];
+    const traces = charts.flatMap((gd) => gd._fullData);
+    const first = traces.find((t) => t.type === 'scatter') || traces[0];
+    traces.push({...first,
+        customdata: [[1], [2]], ids: ['a', 'b'], hovertext: 'one for all', meta: [1],
+        marker: {...first.marker, color: [1, 2], size: new Float64Array([3, 4]), line: {width: [1, 2]},
+                 colorbar: {tickvals: [1, 2], ticktext: ['a', 'b'], tickformatstops: [{value: 'x'}]}},
+        hoverlabel: {...first.hoverlabel, font: {size: [12, 14]}, namelength: new Int32Array(2)},
+        textfont: {size: [1, 2]}, selectedpoints: [0]});
+    const differ = traces.filter((t) => JSON.stringify(ours(t)) !== JSON.stringify(plotlys(t)))
+        .map((t) => [t.name, ours(t), plotlys(t)]);
+    let asked = 0;
+    schema.findArrayAttributes = (trace) => { asked += 1; return ours(trace); };
+    try { await window.Plotly.redraw(charts[0]); } finally { schema.findArrayAttributes = ours; }
+    return {traces: traces.length, found: traces.map((t) => ours(t).length), differ, asked,
+            drawn: charts[0]._fullData.length, probe: [first.type, ours(traces[traces.length - 1])]};
+}"""
+
+
+@pytest.mark.parametrize("path", [p for p in PAGES if p])
+def test_plotly_finds_the_same_array_attributes_with_the_schema_walked_once(page, app_url, path):
+    """livechart/plotly_loader.js answers Plotly's "which attributes hold arrays" from a
+    schema walked once: the same answer as Plotly's walk for every trace the page draws,
+    and Plotly's redraw asks it (once per trace)."""
+    _open(page, app_url, path)
+    result = page.evaluate(ARRAY_ATTRIBUTES)
+    assert result["differ"] == []
+    assert all(found >= 2 for found in result["found"]), result["found"]  # x and y at least
+    assert result["asked"] == result["drawn"] > 0
+    kind, probe = result["probe"]
+    expected = ["customdata", "ids", "marker.color", "marker.line.width", "textfont.size"]
+    for attribute in expected + (["marker.size"] if kind == "scatter" else []):
+        assert attribute in probe, (kind, probe)
+    assert "marker.colorbar.tickvals" not in probe  # Plotly leaves colorbar ticks out
+    assert "hovertext" not in probe  # a string, not an array
