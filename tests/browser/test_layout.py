@@ -314,3 +314,34 @@ def test_a_full_page_screenshot_is_saved(measured, path, size):
     assert record.screenshots
     for shot in record.screenshots:
         assert shot.stat().st_size > 10_000, shot  # a real picture, not an empty page
+
+
+# The charts with fixed margins (viz.theme.fixed_margins), at the ends of the sliders that
+# move their tick labels: the default views above are one point of each range.
+FIXED_MARGIN_ENDS = [
+    "robust-fitting?fit_outliers=10&fit_distance=1000&fit_leverage=1",
+    "robust-fitting?fit_outliers=10&fit_distance=0&fit_leverage=0.5",
+    "softmax?mc_classes=6&mc_score_0=-5&mc_score_5=5&mc_temperature=0.1",
+    "kl-divergence?kl_classes=6",
+    "kl-divergence?kl_classes=2",
+]
+
+
+@pytest.mark.parametrize("size_name", ["1440", "390-phone"])
+@pytest.mark.parametrize("view", FIXED_MARGIN_ENDS)
+def test_fixed_margins_hold_the_tick_labels_at_the_sliders_ends(browser, app_url, view, size_name):
+    size = SIZES[size_name]
+    page = browser.new_page()
+    page.add_init_script(path=str(PROBES_JS))
+    try:
+        page.set_viewport_size({"width": size.width, "height": size.height})
+        page.goto(f"{app_url}/{view}")
+        _settle(page)
+        assert page.locator('[data-testid="stException"]').count() == 0
+        assert page.get_by_text("settings this page could not use").count() == 0  # the view asked for
+        fitted = _probe(page, "clipping", {"slack": SLACK_PX})
+    finally:
+        page.close()
+    charts = [c for c in fitted["clipped"] if c["kind"] == "chart text"]
+    assert not charts, "\n".join(f'{c["element"]} "{c["text"]}": {c["how"]}' for c in charts)
+    assert fitted["checked"] > 0
