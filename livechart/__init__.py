@@ -107,6 +107,7 @@ class LiveCharts:
                 "frames": {name: content for name, _, content in frames},
                 "settle_ms": SETTLE_MS,
                 "slider_columns": slider_columns,
+                "received": received_sequences(self.moved(key)),
             },
             **{f"on_{s.spec.name}_change": _ignore for s in sliders},
         )
@@ -132,6 +133,20 @@ class LiveCharts:
 
 
 BACKEND = LiveCharts()
+
+
+def received_sequences(moved):
+    """{slider name: sequence number} of each value the chart sent ([value, sequence
+    number]) that this run read: the chart waits for it before it lets a render set the
+    slider again. Anything else the browser put in the state is left out."""
+    return {
+        name: sent[1]
+        for name, sent in moved.items()
+        if isinstance(sent, list | tuple)
+        and len(sent) == 2
+        and isinstance(sent[1], int)
+        and not isinstance(sent[1], bool)
+    }
 
 
 def _ignore():

@@ -2,7 +2,8 @@
 // joined before this file). Python sends, each rerun:
 //   {chart, figure (JSON), config, sliders: [{name, label, min, max, step, value,
 //    decimals, disabled, shown_while: {slider, at_least} | null, wide}],
-//    frames: {slider name: key of its frames}, settle_ms, slider_columns: n | null}
+//    frames: {slider name: key of its frames}, settle_ms, slider_columns: n | null,
+//    received: {slider name: sequence number of the value sent that Python read last}}
 // A slider with frames redraws the chart at once from them (frames.js stored them) and
 // sends its value to Python once it rests; one without sends it at once.
 
@@ -36,7 +37,7 @@ function showSlider(box, spec, setStateValue) {
   row.querySelector("span").textContent = spec.label;
   Object.assign(input, { min: spec.min, max: spec.max, step: spec.step, disabled: spec.disabled });
   input.setAttribute("aria-label", spec.label);
-  if (!sliderBusy(box.state, spec.name, spec.value, spec.step)) {
+  if (!sliderBusy(box.state, spec.name, box.lossLabData.received)) {
     // never pull a slider from under the user's hand
     input.value = spec.value;
     row.querySelector("output").textContent = formatValue(spec.value, spec.decimals);
@@ -66,7 +67,8 @@ function drawFrame(box, name, value) {
   const frames = framesOf(box, name);
   const plot = box.lossLabPlot;
   if (!frames || !window.Plotly || !plot._fullLayout) return false;
-  if (othersBusy(box.state, box.lossLabData.sliders, name)) return false; // its frames are out of date
+  const { sliders, received } = box.lossLabData;
+  if (othersBusy(box.state, sliders, name, received)) return false; // its frames are out of date
   const index = frameIndex(frames.values, value, sliderSpec(box, name).step);
   if (index < 0) return false;
   const { traces, data, layout } = frameUpdate(frames, index);
@@ -81,13 +83,14 @@ function moved(box, name, value, setStateValue) {
   showWhile(box);
   const drawn = drawFrame(box, name, value);
   // Send the value once the slider rests; at once if no frame was drawn for it. A
-  // sequence number makes a move back to the value sent last a new value for Python.
+  // sequence number makes a move back to the value sent last a new value for Python, and
+  // tells when Python has read it (each render says which it read last).
   clearTimeout(box.state.pending[name]);
   box.state.pending[name] = setTimeout(
     () => {
       delete box.state.pending[name];
-      box.state.sent[name] = value;
-      box.state.sequence = (box.state.sequence || 0) + 1;
+      box.state.sequence += 1;
+      box.state.sent[name] = box.state.sequence;
       setStateValue(name, [value, box.state.sequence]);
     },
     drawn ? box.lossLabData.settle_ms : 0,
@@ -137,8 +140,10 @@ export default function (component) {
     });
     scroller.lossLabResize.observe(scroller);
   }
-  sliders.state = sliders.state || { pending: {}, sent: {} };
+  sliders.state = sliders.state || { pending: {}, sent: {}, sequence: 0 };
   sliders.lossLabData = data;
+  // a chart mounted again (its state new) numbers its values after those Python has
+  sliders.state.sequence = Math.max(sliders.state.sequence, ...Object.values(data.received));
   sliders.classList.toggle("losslab-fixed-columns", Boolean(data.slider_columns));
   if (data.slider_columns) sliders.style.setProperty("--losslab-columns", data.slider_columns);
   sliders.lossLabPlot = div;
@@ -162,7 +167,7 @@ export default function (component) {
       // a slider still on its way to Python: show its frame, not the older figure's
       for (const spec of data.sliders) {
         const input = sliders.querySelector(`[data-name="${spec.name}"] input`);
-        if (sliderBusy(sliders.state, spec.name, spec.value, spec.step)) drawFrame(sliders, spec.name, Number(input.value));
+        if (sliderBusy(sliders.state, spec.name, data.received)) drawFrame(sliders, spec.name, Number(input.value));
       }
     });
   });

@@ -6,19 +6,21 @@ export function frameIndex(values, value, step) {
   return values.findIndex((v) => Math.abs(v - value) < step / 2);
 }
 
-// A slider is busy while its value waits to be sent, or is sent but not yet back from
-// Python: a render in between carries an older value, which must not pull the slider.
-// ``state`` = {pending: {name: timer}, sent: {name: value}}; ``value``: the render's.
-export function sliderBusy(state, name, value, step) {
+// A slider is busy while its value waits to be sent, or is sent and Python has not yet
+// read it: a render in between carries an older value, which must not pull the slider.
+// ``state`` = {pending: {name: timer}, sent: {name: sequence number of the value sent}};
+// ``received``: the render's {name: sequence number of the value Python read}. A value
+// sent that Python already had still ends the wait: the sequence, not the value, tells.
+export function sliderBusy(state, name, received) {
   const sent = state.sent[name];
-  if (sent !== undefined && Math.abs(value - sent) < step / 2) delete state.sent[name];
+  if (sent !== undefined && received && received[name] >= sent) delete state.sent[name];
   return Boolean(state.pending[name]) || state.sent[name] !== undefined;
 }
 
 // A slider's frames hold the chart's other sliders at their values in this rerun: while
-// another one is busy (moved and not yet back from Python), they are out of date.
-export function othersBusy(state, sliders, name) {
-  return sliders.some((s) => s.name !== name && sliderBusy(state, s.name, s.value, s.step));
+// another one is busy (moved and not yet read by Python), they are out of date.
+export function othersBusy(state, sliders, name, received) {
+  return sliders.some((s) => s.name !== name && sliderBusy(state, s.name, received));
 }
 
 // The value as the slider shows it.

@@ -171,3 +171,9 @@ def test_frames_hold_only_what_the_slider_moves():
         "annotations[1]",
     }
     assert len(frames.values) == 9
+
+
+def test_received_sequences_are_the_sequence_numbers_of_the_values_read():
+    moved = {"a": [1.5, 3], "b": (2.0, 7), "c": 4.0, "d": [1.0, "7"], "e": [1.0, True], "f": [1.0, 2, 3]}
+    assert livechart.received_sequences(moved) == {"a": 3, "b": 7}
+    assert livechart.received_sequences({}) == {}

@@ -499,3 +499,37 @@ def test_plotly_finds_the_same_array_attributes_with_the_schema_walked_once(page
         assert attribute in probe, (kind, probe)
     assert "marker.colorbar.tickvals" not in probe  # Plotly leaves colorbar ticks out
     assert "hovertext" not in probe  # a string, not an array
+
+
+def test_a_slider_moved_and_back_then_a_preset_shows_the_preset(page, app_url):
+    """A chart slider moved and brought back before it rests sends the value Python
+    already has: the rerun draws the same chart. The slider must still stop waiting for
+    Python, or a preset after it would neither move the slider nor redraw the chart (and
+    the chart's other sliders would wait for reruns)."""
+    _open(page, app_url, "robust-fitting")
+    outliers = page.locator(".losslab-slider[data-name='fit_outliers'] input")
+    assert outliers.input_value() == "2"
+    outliers.focus()
+    outliers.press("ArrowRight")
+    outliers.press("ArrowLeft")  # back to 2 before it rests: 2 is sent
+    page.wait_for_timeout(1_000)  # rests (350 ms), is sent, Python reruns
+    wait_idle(page)
+    page.get_by_role("button", name="Clean data").click()  # fit_outliers = 0
+    page.wait_for_function(
+        "() => document.querySelector(\".losslab-slider[data-name='fit_outliers'] input\").value === '0'",
+        timeout=10_000,
+    )
+    wait_idle(page)
+    assert "fit_outliers=0" in page.url
+    page.wait_for_timeout(500)  # nothing draws the older frame over it
+    outliers_drawn = "() => document.querySelector('.st-key-fit_chart .js-plotly-plot')._fullData[1].x.length"
+    assert page.evaluate(outliers_drawn) == 0
+    # and another slider of the chart draws from its frames again, before any rerun
+    page.evaluate(COUNT_RUNS)
+    before = page.evaluate(DRAWN_IN, "fit_chart")
+    delta = page.locator(".losslab-slider[data-name='fit_delta'] input")  # (no outlier: no distance)
+    delta.focus()
+    delta.press("ArrowRight")
+    page.wait_for_function(f"(before) => ({DRAWN_IN})('fit_chart') !== before", arg=before, timeout=5_000)
+    assert page.evaluate("window.runs") == 0
+    assert console_errors(page.console_messages_seen) == []

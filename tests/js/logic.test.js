@@ -12,16 +12,27 @@ test("frameIndex finds the value within half a step, or -1", () => {
   assert.equal(frameIndex(values, 0.3, 0.05), -1);
 });
 
-test("a slider is busy while its value waits, or is sent and not yet back", () => {
+test("a slider is busy while its value waits, or is sent and not yet read by Python", () => {
   const state = { pending: {}, sent: {} };
-  assert.equal(sliderBusy(state, "d", 1.0, 0.05), false);
+  assert.equal(sliderBusy(state, "d", {}), false);
   state.pending.d = 17; // a timer: the value waits to be sent
-  assert.equal(sliderBusy(state, "d", 1.0, 0.05), true);
+  assert.equal(sliderBusy(state, "d", {}), true);
   delete state.pending.d;
-  state.sent.d = 1.5; // sent; a render with an older value must not pull the slider
-  assert.equal(sliderBusy(state, "d", 1.0, 0.05), true);
-  assert.equal(sliderBusy(state, "d", 1.5, 0.05), false); // back from Python
+  state.sent.d = 4; // sent as value number 4: a render of an older run must not pull it
+  assert.equal(sliderBusy(state, "d", { d: 3 }), true);
+  assert.equal(sliderBusy(state, "d", {}), true);
+  assert.equal(state.sent.d, 4);
+  assert.equal(sliderBusy(state, "d", { d: 4 }), false); // Python read it
   assert.equal(state.sent.d, undefined);
+  assert.equal(sliderBusy(state, "d", { d: 3 }), false); // and nothing is waited for any more
+});
+
+test("a value sent that Python already had ends the wait by its number, not its value", () => {
+  // moved away and back to the value Python has: the render shows the same value before
+  // and after Python read it; only the sequence number tells them apart
+  const state = { pending: {}, sent: { d: 7 } };
+  assert.equal(sliderBusy(state, "d", { d: 6 }), true);
+  assert.equal(sliderBusy(state, "d", { d: 7 }), false);
 });
 
 test("formatValue shows the step's decimals", () => {
@@ -78,8 +89,12 @@ test("a slider's frames are out of date while another slider of the chart is bus
     { name: "b", value: 2, step: 0.5 },
   ];
   const state = { pending: {}, sent: {} };
-  assert.equal(othersBusy(state, sliders, "a"), false);
+  assert.equal(othersBusy(state, sliders, "a", {}), false);
   state.pending.a = 3; // a moved: b's frames held a at 1
-  assert.equal(othersBusy(state, sliders, "b"), true);
-  assert.equal(othersBusy(state, sliders, "a"), false); // a's own frames are fine
+  assert.equal(othersBusy(state, sliders, "b", {}), true);
+  assert.equal(othersBusy(state, sliders, "a", {}), false); // a's own frames are fine
+  delete state.pending.a;
+  state.sent.a = 2; // sent, not yet read
+  assert.equal(othersBusy(state, sliders, "b", { a: 1 }), true);
+  assert.equal(othersBusy(state, sliders, "b", { a: 2 }), false);
 });
