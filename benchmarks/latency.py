@@ -99,15 +99,7 @@ READY = """([key, name]) => {
     const box = document.querySelector(`.st-key-${key} .losslab-sliders`);
     if (!box) return true;
     const {pending, sent} = box.state;
-    // a value sent that the chart already shows is not waited for: when a slider comes
-    // back to where it started, the rerun draws the same chart, which is then not rendered
-    // again to clear it (the app clears it at its next look, as sliderBusy does)
-    const specs = box.lossLabData.sliders;
-    const waiting = Object.keys(sent).filter((n) => {
-        const spec = specs.find((s) => s.name === n);
-        return !spec || Math.abs(spec.value - sent[n]) >= spec.step / 2;
-    });
-    if (Object.keys(pending).length || waiting.length) return false;
+    if (Object.keys(pending).length || Object.keys(sent).length) return false;
     const wanted = box.lossLabData.frames[name];
     const stored = ((window.lossLabFrames || {})[key] || {})[name];
     return Boolean(wanted && stored && stored.key === wanted);
