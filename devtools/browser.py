@@ -90,6 +90,7 @@ def running_app(script="app.py", timeout=60, env=None, launcher=None):
                 process.wait(10)
             except subprocess.TimeoutExpired:
                 process.kill()
+                process.wait()  # reaped, or Popen warns "still running" when collected
 
 
 def _healthy(url):

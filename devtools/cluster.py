@@ -100,3 +100,4 @@ def local_cluster(replicas=3, timeout=90):
                 process.wait(15)
             except subprocess.TimeoutExpired:
                 os.killpg(process.pid, signal.SIGKILL)
+                process.wait()  # reaped, or Popen warns "still running" when collected
