@@ -4,6 +4,7 @@ charts redraw in place when a slider moves by keyboard, zoom survives, exports a
 import json
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 import losses
 from devtools.browser import DRAWN, console_errors, wait_idle
@@ -385,6 +386,21 @@ DRAWN_IN = """(chart) => {
 }"""
 
 
+# The frames the chart draws from now: those of its last render (older ones make the
+# slider send its value at once, as a rerun).
+FRAMES_OF_THIS_RENDER = """([chart, name]) => {
+    const box = document.querySelector(`.st-key-${chart} .losslab-sliders`);
+    const stored = ((window.lossLabFrames || {})[chart] || {})[name];
+    return Boolean(box && stored && stored.key === box.lossLabData.frames[name]);
+}"""
+SLIDERS_STATE = """(chart) => {
+    const box = document.querySelector(`.st-key-${chart} .losslab-sliders`);
+    return JSON.stringify({sent: box.state.sent, pending: Object.keys(box.state.pending),
+        sequence: box.state.sequence, received: box.lossLabData.received, runs: window.runs,
+        script: document.querySelector('[data-test-script-state]').dataset.testScriptState});
+}"""
+
+
 @pytest.mark.parametrize("path", WALKS)
 def test_every_chart_slider_redraws_at_once_and_the_rest_draws_the_same(page, app_url, path):
     """Each slider, by one key press: its chart redraws with no rerun in between; once it
@@ -394,9 +410,7 @@ def test_every_chart_slider_redraws_at_once_and_the_rest_draws_the_same(page, ap
     assert sliders
     page.evaluate(COUNT_RUNS)
     for name, chart in sliders:
-        page.wait_for_function(
-            f"() => ((window.lossLabFrames || {{}})['{chart}'] || {{}})['{name}']", timeout=30_000
-        )
+        page.wait_for_function(FRAMES_OF_THIS_RENDER, arg=[chart, name], timeout=30_000)
         slider = page.locator(f".losslab-slider[data-name='{name}'] input")
         at_max = page.evaluate(
             f"() => {{ const i = document.querySelector(\"[data-name='{name}'] input\"); return Number(i.value) >= Number(i.max); }}"
@@ -408,7 +422,11 @@ def test_every_chart_slider_redraws_at_once_and_the_rest_draws_the_same(page, ap
         page.wait_for_function(f"(before) => ({DRAWN_IN})('{chart}') !== before", arg=before, timeout=5_000)
         assert page.evaluate("window.runs") == runs, name  # drawn from the frames
         drawn = page.evaluate(DRAWN_IN, chart)
-        page.wait_for_function(f"() => window.runs > {runs}", timeout=10_000)  # at rest, Python follows
+        try:
+            page.wait_for_function(f"() => window.runs > {runs}", timeout=10_000)  # at rest, Python follows
+        except PlaywrightTimeout as error:
+            state = page.evaluate(SLIDERS_STATE, chart)
+            raise AssertionError(f"{name}: no rerun; the chart's sliders: {state}; {page.url}") from error
         wait_idle(page)
         assert page.evaluate(DRAWN_IN, chart) == drawn, name
     assert page.locator('[data-testid="stException"]').count() == 0
