@@ -426,7 +426,10 @@ def test_every_chart_slider_redraws_at_once_and_the_rest_draws_the_same(page, ap
             page.wait_for_function(f"() => window.runs > {runs}", timeout=10_000)  # at rest, Python follows
         except PlaywrightTimeout as error:
             state = page.evaluate(SLIDERS_STATE, chart)
-            raise AssertionError(f"{name}: no rerun; the chart's sliders: {state}; {page.url}") from error
+            console = page.console_messages_seen[-5:]
+            raise AssertionError(
+                f"{name}: no rerun; the chart's sliders: {state}; {page.url}; {console}"
+            ) from error
         wait_idle(page)
         assert page.evaluate(DRAWN_IN, chart) == drawn, name
     assert page.locator('[data-testid="stException"]').count() == 0
