@@ -4,7 +4,11 @@
 
 Prints one row per function: worst ulp of the loss and of its derivative, and, where
 PyTorch is importable and has that loss, PyTorch's worst error on the same inputs
-(float64, CPU). PyTorch is not a dependency: install torch==2.13.0 to see its column.
+(float64, CPU). The inputs, and how each loss is called, are the accuracy tests' own
+(tests/extreme_inputs.py); as there, a derivative's column leaves out soft labels of the
+sigmoid and softmax cross-entropies, whose sigmoid(x) - y is exact only to the rounding of
+the probability (tests/test_accuracy.py bounds those by that). Installing requirements-dev
+(PyTorch among them) adds PyTorch's column.
 """
 
 import argparse
@@ -18,7 +22,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 import losses
-from extreme_inputs import CASES, REFERENCES
+from extreme_inputs import CASES, REFERENCES, hard_labels, per_example_loss
 from references import derivative, exact, ulp_error
 
 try:
@@ -51,7 +55,7 @@ def measure(name, n, seed):
     where = None
     for y, pred, params in CASES[name](rng, n):
         ref = exact(REFERENCES[name], y, pred, **params)
-        ours = spec.fn(y, pred, reduction="none", **params)
+        ours = per_example_loss(spec, y, pred, params)
         err = ulp_error(ours, ref)
         if err > worst_loss:
             worst_loss, where = err, (y, pred, params)
@@ -59,6 +63,8 @@ def measure(name, n, seed):
             with np.errstate(all="ignore"):
                 theirs = float(_torch_losses()[name](y, pred, **params))
             worst_torch = max(worst_torch, ulp_error(theirs, ref))
+        if not hard_labels(name, y):
+            continue
         grads = np.atleast_1d(spec.derivative(y, pred, **params))
         for i, g in enumerate(grads):
             index = i if isinstance(pred, list) else None

@@ -299,3 +299,18 @@ REFERENCES = {
     "softmax_cross_entropy": ref_softmax_cross_entropy,
     "kl_divergence": ref_kl_divergence,
 }
+
+
+def per_example_loss(spec, y, pred, params):
+    """The loss of one example as the registry entry ``spec`` computes it."""
+    if not spec.reductions:  # rmse: one cost over the examples
+        return spec.fn(y, pred, **params)
+    return spec.fn(y, pred, reduction="none", **params)
+
+
+def hard_labels(name, y):
+    """Soft labels make sigmoid(x) - y and softmax(x) - y a difference of two rounded
+    numbers, exact only to within the rounding of the probability (tested on its own)."""
+    if name in ("sigmoid_cross_entropy", "softmax_cross_entropy"):
+        return np.isin(np.asarray(y), (0.0, 1.0)).all()
+    return True

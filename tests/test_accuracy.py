@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 import losses
-from extreme_inputs import CASES, REFERENCES, distribution, signed
+from extreme_inputs import CASES, REFERENCES, distribution, hard_labels, per_example_loss, signed
 from references import (
     derivative,
     exact,
@@ -36,19 +36,15 @@ def test_every_loss_has_accuracy_cases():
     assert set(CASES) == set(REFERENCES) == set(losses.LOSSES)
 
 
-def _per_example(spec, y, pred, params):
-    if not spec.reductions:  # rmse: one cost over the examples
-        return spec.fn(y, pred, **params)
-    return spec.fn(y, pred, reduction="none", **params)
-
-
 @pytest.mark.parametrize("name", list(CASES))
 def test_loss_within_4_ulp_of_mpmath(name):
     spec = losses.LOSSES[name]
     worst = max(
         (
             (
-                ulp_error(_per_example(spec, y, pred, params), exact(REFERENCES[name], y, pred, **params)),
+                ulp_error(
+                    per_example_loss(spec, y, pred, params), exact(REFERENCES[name], y, pred, **params)
+                ),
                 (y, pred, params),
             )
             for y, pred, params in _cases(name)
@@ -58,20 +54,12 @@ def test_loss_within_4_ulp_of_mpmath(name):
     assert worst[0] <= LOSS_ULP, f"{name}: {worst[0]:.2f} ulp at {worst[1]}"
 
 
-def _hard_labels(name, y):
-    """Soft labels make sigmoid(x) - y and softmax(x) - y a difference of two rounded
-    numbers, exact only to within the rounding of the probability; see the next test."""
-    if name in ("sigmoid_cross_entropy", "softmax_cross_entropy"):
-        return np.isin(np.asarray(y), (0.0, 1.0)).all()
-    return True
-
-
 @pytest.mark.parametrize("name", list(CASES))
 def test_derivative_within_8_ulp_of_mpmath(name):
     spec = losses.LOSSES[name]
     worst = (0.0, None)
     for y, pred, params in _cases(name):
-        if not _hard_labels(name, y):
+        if not hard_labels(name, y):
             continue
         grads = np.atleast_1d(spec.derivative(y, pred, **params))
         for i, g in enumerate(grads):
