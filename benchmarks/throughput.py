@@ -29,7 +29,7 @@ try:
 except ImportError:
     torch = None
 
-REGRESSION = ("mae", "mse", "huber", "pseudo_huber", "log_cosh")
+REGRESSION = ("mae", "mse", "huber", "pseudo_huber", "log_cosh", "barron")
 
 
 def _softmax(x):
@@ -49,9 +49,9 @@ def make_inputs(name, n, rng):
     if name == "msle":  # positive targets, predictions off by a factor around 1
         y = rng.lognormal(size=n)
         return y, y * rng.lognormal(sigma=0.5, size=n)
-    if name == "binary_cross_entropy":
+    if name in ("binary_cross_entropy", "binary_focal_cross_entropy"):
         return rng.integers(0, 2, n).astype(float), 1.0 / (1.0 + np.exp(-2.0 * normal(n)))
-    if name == "sigmoid_cross_entropy":
+    if name in ("sigmoid_cross_entropy", "sigmoid_focal_cross_entropy"):
         return rng.integers(0, 2, n).astype(float), 2.0 * normal(n)
     if name in ("hinge", "squared_hinge"):  # labels -1/+1, as PyTorch's formula takes them
         return rng.choice((-1.0, 1.0), n), normal(n)
@@ -75,8 +75,20 @@ def torch_losses():
         "pseudo_huber": lambda y, x, delta: (delta**2 * (torch.sqrt(1 + ((x - y) / delta) ** 2) - 1)).mean(),
         "log_cosh": lambda y, x: torch.log(torch.cosh(x - y)).mean(),
         "msle": lambda y, x: ((torch.log1p(x) - torch.log1p(y)) ** 2).mean(),
+        # the textbook form, for 0 < alpha != 2 (the defaults: alpha 1, Charbonnier)
+        "barron": lambda y, x, alpha, scale: (
+            abs(alpha - 2) / alpha * ((((x - y) / scale) ** 2 / abs(alpha - 2) + 1) ** (alpha / 2) - 1)
+        ).mean(),
         "binary_cross_entropy": lambda y, p: F.binary_cross_entropy(p, y),
         "sigmoid_cross_entropy": lambda y, s: F.binary_cross_entropy_with_logits(s, y),
+        # PyTorch has no focal loss of its own: written as its users write it
+        "binary_focal_cross_entropy": lambda y, p, gamma: (
+            -(y * (1 - p) ** gamma * torch.log(p) + (1 - y) * p**gamma * torch.log1p(-p))
+        ).mean(),
+        "sigmoid_focal_cross_entropy": lambda y, s, gamma: (
+            F.binary_cross_entropy_with_logits(s, y, reduction="none")
+            * (y * (1 - torch.sigmoid(s)) + (1 - y) * torch.sigmoid(s)) ** gamma
+        ).mean(),
         "hinge": lambda t, s: torch.clamp(1 - t * s, min=0).mean(),
         "squared_hinge": lambda t, s: (torch.clamp(1 - t * s, min=0) ** 2).mean(),
         "categorical_cross_entropy": lambda y, p: -(y * torch.log(p)).sum(-1).mean(),
